@@ -1,0 +1,97 @@
+"""Command-line parsing and the rules every command follows.
+
+Each command lives in a module of ``ewarong_desktop.commands`` that adds its parser in
+``register(subparsers, common)``. An error a person can fix is printed as one line on
+stderr with exit code 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__
+from .errors import DatabaseError, UserError
+
+COMMAND_MODULES = (
+    "ewarong_desktop.commands.core",
+)
+
+log = logging.getLogger(__name__)
+
+
+class CommandError(UserError):
+    """Raised by argument parsing; printed like every other user error."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise CommandError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ewarong-desktop",
+                     description="Self-assessment of social advisors' roles in e-Warong KUBE.")
+    parser.add_argument("--version", action="version", version=f"ewarong-desktop {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
+    parser.add_argument("--lang", choices=("id", "en"), help="language of the window")
+    common = _Parser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="database file (default: the one in your data folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    from .paths import default_database_path
+
+    path = getattr(args, "db", None)
+    if path is None:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return Path(path)
+
+
+def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Open the database named by --db, refusing to create one where data were expected."""
+    from .db import open_database
+
+    path = database_path(args)
+    if not path.exists():
+        raise DatabaseError(f"database {path} does not exist; check the --db path")
+    return open_database(path)
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+        if handler is None:
+            from .ui.app import run_gui
+
+            return run_gui(database_path(args), lang=args.lang)
+        return handler(args) or 0
+    except UserError as exc:
+        print(f"ewarong-desktop: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"ewarong-desktop: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("ewarong-desktop: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:  # last resort: one line for the person, details in the log
+        log.exception("unexpected error")
+        print(f"ewarong-desktop: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,98 @@
+"""`demo` and `list`: make a demo database, list what a database holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ..cli import database_path, open_existing
+from ..errors import DatabaseError
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    demo = subparsers.add_parser("demo", parents=[common], help="write a demo database")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    demo.add_argument("--assessments", type=int, default=None, metavar="N",
+                      help="approximate number of assessments (default: about 160)")
+    demo.set_defaults(handler=run_demo)
+
+    listing = subparsers.add_parser("list", parents=[common], help="list advisors, e-Warongs or assessments")
+    listing.add_argument("kind", choices=("advisors", "warongs", "assessments"))
+    listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    listing.set_defaults(handler=run_list)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..db import open_database
+    from ..services.demo import generate_demo
+
+    path = database_path(args)
+    if path.exists() and path.stat().st_size > 0:
+        raise DatabaseError(f"{path} already exists; the demo only writes a new file")
+    if args.assessments is not None and not 1 <= args.assessments <= 200_000:
+        raise DatabaseError("--assessments must be between 1 and 200000")
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            counts = generate_demo(session, seed=args.seed, assessments=args.assessments)
+    except BaseException:
+        database.close()
+        for suffix in ("", "-wal", "-shm"):  # nothing half-written is left behind
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        raise
+    database.close()
+    print(f"demo database {path}: {counts.advisors} advisors, {counts.warongs} e-Warongs, "
+          f"{counts.assessments} assessments, {counts.ratings} ratings")
+    return 0
+
+
+def _rows(session, kind: str) -> tuple[list[str], list[dict[str, Any]]]:  # type: ignore[no-untyped-def]
+    from ..services import advisors, assessments, warongs
+
+    if kind == "advisors":
+        return ["name", "advisor_type", "kabupaten", "kecamatan"], [
+            dict(id=str(a.id), name=a.name, advisor_type=a.advisor_type, staff_number=a.staff_number,
+                 phone=a.phone, kabupaten=a.kabupaten, kecamatan=a.kecamatan)
+            for a in advisors.list_advisors(session)]
+    if kind == "warongs":
+        return ["name", "kelurahan", "kecamatan", "kabupaten"], [
+            dict(id=str(w.id), name=w.name, kube_name=w.kube_name, kelurahan=w.kelurahan,
+                 kecamatan=w.kecamatan, kabupaten=w.kabupaten, provinsi=w.provinsi,
+                 year_founded=w.year_founded, member_count=w.member_count, services=list(w.services))
+            for w in warongs.list_warongs(session)]
+    return ["period", "advisor_name", "advisor_type", "warong_name", "status", "completeness"], [
+        dict(id=str(a.id), period=a.period, status=a.status, advisor_id=str(a.advisor_id),
+             advisor_name=a.advisor_name, advisor_type=a.advisor_type, warong_id=str(a.warong_id),
+             warong_name=a.warong_name, kecamatan=a.kecamatan, kabupaten=a.kabupaten,
+             answered=a.answered, total=a.total, completeness=round(a.completeness, 4),
+             instrument_version=a.instrument_version)
+        for a in assessments.list_assessments(session)]
+
+
+def run_list(args: argparse.Namespace) -> int:
+    database = open_existing(args)
+    try:
+        with database.session() as session:
+            columns, rows = _rows(session, args.kind)
+    finally:
+        database.close()
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    shown_columns = ["id", *columns]
+    table = [[_cell(row[c], c) for c in shown_columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(shown_columns)]
+    print("  ".join(c.upper().ljust(w) for c, w in zip(shown_columns, widths)).rstrip())
+    for r in table:
+        print("  ".join(value.ljust(w) for value, w in zip(r, widths)).rstrip())
+    print(f"({len(rows)} {args.kind})")
+    return 0
+
+
+def _cell(value: Any, column: str) -> str:
+    if column == "completeness":
+        return f"{value:.0%}"
+    return "" if value is None else str(value)

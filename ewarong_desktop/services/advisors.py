@@ -1,0 +1,101 @@
+"""Advisors (Pendamping PKH, TKSK, other) and which e-Warong each accompanies."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import ADVISOR_TYPES, Advisor, Assignment, Warong
+from ..errors import NotFoundError, ValidationError
+from . import validation as v
+
+
+@dataclass(frozen=True)
+class AdvisorInfo:
+    id: uuid.UUID
+    name: str
+    advisor_type: str
+    staff_number: str | None
+    phone: str | None
+    kabupaten: str | None
+    kecamatan: str | None
+
+
+def _info(advisor: Advisor) -> AdvisorInfo:
+    return AdvisorInfo(
+        advisor.id, advisor.name, advisor.advisor_type, advisor.staff_number, advisor.phone,
+        advisor.kabupaten, advisor.kecamatan,
+    )
+
+
+def _advisor_type(value: str) -> str:
+    code = (value or "").strip().upper()
+    if code not in ADVISOR_TYPES:
+        raise ValidationError(f"advisor type {value!r} is unknown; use PKH, TKSK or OTHER")
+    return code
+
+
+def _apply(advisor: Advisor, name: str, advisor_type: str, staff_number: str | None,
+           phone: str | None, kabupaten: str | None, kecamatan: str | None) -> None:
+    advisor.name = v.required_text(name, "Name")
+    advisor.advisor_type = _advisor_type(advisor_type)
+    advisor.staff_number = v.optional_text(staff_number, "Staff number", 64)
+    advisor.phone = v.optional_text(phone, "Phone", 64)
+    advisor.kabupaten = v.optional_text(kabupaten, "Kabupaten/kota")
+    advisor.kecamatan = v.optional_text(kecamatan, "Kecamatan")
+
+
+def create_advisor(session: Session, name: str, advisor_type: str, *, staff_number: str | None = None,
+                   phone: str | None = None, kabupaten: str | None = None,
+                   kecamatan: str | None = None) -> AdvisorInfo:
+    """Add an advisor; raises ValidationError for an empty name or unknown type."""
+    advisor = Advisor()
+    _apply(advisor, name, advisor_type, staff_number, phone, kabupaten, kecamatan)
+    session.add(advisor)
+    session.flush()
+    return _info(advisor)
+
+
+def update_advisor(session: Session, advisor_id: uuid.UUID, name: str, advisor_type: str, *,
+                   staff_number: str | None = None, phone: str | None = None,
+                   kabupaten: str | None = None, kecamatan: str | None = None) -> AdvisorInfo:
+    advisor = _get(session, advisor_id)
+    _apply(advisor, name, advisor_type, staff_number, phone, kabupaten, kecamatan)
+    session.flush()
+    return _info(advisor)
+
+
+def _get(session: Session, advisor_id: uuid.UUID | str) -> Advisor:
+    advisor = session.get(Advisor, v.record_id(advisor_id, "advisor"))
+    if advisor is None:
+        raise NotFoundError(f"no advisor with id {advisor_id}")
+    return advisor
+
+
+def get_advisor(session: Session, advisor_id: uuid.UUID | str) -> AdvisorInfo:
+    return _info(_get(session, advisor_id))
+
+
+def list_advisors(session: Session) -> list[AdvisorInfo]:
+    rows = session.scalars(select(Advisor).order_by(Advisor.name, Advisor.id))
+    return [_info(advisor) for advisor in rows]
+
+
+def assign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> None:
+    """Record that the advisor accompanies the e-Warong (no-op if already so)."""
+    _get(session, advisor_id)
+    if session.get(Warong, warong_id) is None:
+        raise NotFoundError(f"no e-Warong with id {warong_id}")
+    if session.get(Assignment, (advisor_id, warong_id)) is None:
+        session.add(Assignment(advisor_id=advisor_id, warong_id=warong_id))
+        session.flush()
+
+
+def unassign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> None:
+    assignment = session.get(Assignment, (advisor_id, warong_id))
+    if assignment is not None:
+        session.delete(assignment)
+        session.flush()

@@ -1,0 +1,331 @@
+"""Self-assessments: start, rate a cell, finalise, reopen, list.
+
+Each call is one small unit of work; the GUI autosaves every rating through
+``set_rating`` so nothing typed waits for a "Save" button.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    STATUS_DRAFT,
+    STATUS_FINAL,
+    Advisor,
+    Assessment,
+    Assignment,
+    AuditEntry,
+    Rating,
+    Warong,
+    utcnow,
+)
+from ..errors import IncompleteAssessmentError, NotFoundError, ValidationError
+from ..instrument import DEFAULT_VERSION, all_cell_codes
+from . import validation as v
+
+CELL_CODES = frozenset(all_cell_codes())
+TOTAL_CELLS = len(CELL_CODES)
+
+
+@dataclass(frozen=True)
+class RatingValue:
+    """One cell's answer: a level 0-4, "not applicable", or nothing yet; plus a note."""
+
+    cell_code: str
+    level: int | None = None
+    not_applicable: bool = False
+    note: str = ""
+
+    @property
+    def answered(self) -> bool:
+        return self.level is not None or self.not_applicable
+
+    def describe(self) -> str:
+        """As shown in the audit trail."""
+        if self.not_applicable:
+            return "N/A"
+        return "-" if self.level is None else str(self.level)
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: uuid.UUID
+    advisor_id: uuid.UUID
+    advisor_name: str
+    advisor_type: str
+    warong_id: uuid.UUID
+    warong_name: str
+    kube_name: str | None
+    kelurahan: str
+    kecamatan: str
+    kabupaten: str
+    period: str
+    status: str
+    instrument_version: str
+    answered: int
+    finalised_at: datetime | None
+    updated_at: datetime
+
+    total: int = TOTAL_CELLS
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == STATUS_FINAL
+
+    @property
+    def completeness(self) -> float:
+        return self.answered / self.total
+
+
+@dataclass(frozen=True)
+class AssessmentDetail:
+    summary: AssessmentSummary
+    ratings: dict[str, RatingValue]  # every cell code, answered or not
+
+    @property
+    def unrated_cells(self) -> list[str]:
+        return [code for code, rating in self.ratings.items() if not rating.answered]
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: datetime
+    advisor_name: str | None
+    action: str
+    cell_code: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+
+_ANSWERED = func.sum(
+    case((and_(Rating.id.is_not(None), (Rating.level.is_not(None)) | Rating.not_applicable), 1), else_=0)
+)
+
+
+def _summary_query():  # type: ignore[no-untyped-def]
+    return (
+        select(
+            Assessment.id, Assessment.advisor_id, Advisor.name, Advisor.advisor_type,
+            Assessment.warong_id, Warong.name, Warong.kube_name, Warong.kelurahan,
+            Warong.kecamatan, Warong.kabupaten, Assessment.period, Assessment.status,
+            Assessment.instrument_version, func.coalesce(_ANSWERED, 0),
+            Assessment.finalised_at, Assessment.updated_at,
+        )
+        .join(Advisor, Advisor.id == Assessment.advisor_id)
+        .join(Warong, Warong.id == Assessment.warong_id)
+        .outerjoin(Rating, Rating.assessment_id == Assessment.id)
+        .group_by(Assessment.id, Advisor.id, Warong.id)
+    )
+
+
+def list_assessments(session: Session, *, warong_id: uuid.UUID | None = None,
+                     advisor_id: uuid.UUID | None = None, period: str | None = None,
+                     status: str | None = None, kabupaten: str | None = None,
+                     kecamatan: str | None = None, advisor_type: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[AssessmentSummary]:
+    """Assessments matching the filters, newest period first, with their completeness."""
+    query = _summary_query()
+    if warong_id is not None:
+        query = query.where(Assessment.warong_id == warong_id)
+    if advisor_id is not None:
+        query = query.where(Assessment.advisor_id == advisor_id)
+    if period:
+        query = query.where(Assessment.period == v.period(period))
+    if status:
+        query = query.where(Assessment.status == status)
+    if kabupaten:
+        query = query.where(Warong.kabupaten == kabupaten)
+    if kecamatan:
+        query = query.where(Warong.kecamatan == kecamatan)
+    if advisor_type:
+        query = query.where(Advisor.advisor_type == advisor_type)
+    query = query.order_by(Assessment.period.desc(), Warong.name, Advisor.name).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [AssessmentSummary(*row) for row in session.execute(query)]
+
+
+def get_summary(session: Session, assessment_id: uuid.UUID | str) -> AssessmentSummary:
+    key = v.record_id(assessment_id, "assessment")
+    row = session.execute(_summary_query().where(Assessment.id == key)).one_or_none()
+    if row is None:
+        raise NotFoundError(f"no assessment with id {assessment_id}")
+    return AssessmentSummary(*row)
+
+
+def get_detail(session: Session, assessment_id: uuid.UUID | str) -> AssessmentDetail:
+    """The assessment with a RatingValue for every one of the 32 cells."""
+    summary = get_summary(session, assessment_id)
+    ratings = {code: RatingValue(code) for code in all_cell_codes()}
+    rows = session.execute(
+        select(Rating.cell_code, Rating.level, Rating.not_applicable, Rating.note)
+        .where(Rating.assessment_id == summary.id)
+    )
+    for code, level, not_applicable, note in rows:
+        ratings[code] = RatingValue(code, level, bool(not_applicable), note or "")
+    return AssessmentDetail(summary, ratings)
+
+
+def _get(session: Session, assessment_id: uuid.UUID | str) -> Assessment:
+    assessment = session.get(Assessment, v.record_id(assessment_id, "assessment"))
+    if assessment is None:
+        raise NotFoundError(f"no assessment with id {assessment_id}")
+    return assessment
+
+
+def find_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID,
+                    period: str) -> uuid.UUID | None:
+    return session.scalar(select(Assessment.id).where(
+        Assessment.advisor_id == advisor_id, Assessment.warong_id == warong_id,
+        Assessment.period == v.period(period)))
+
+
+def previous_assessment_id(session: Session, assessment_id: uuid.UUID) -> uuid.UUID | None:
+    """The same advisor's assessment of the same e-Warong in the latest earlier period."""
+    current = _get(session, assessment_id)
+    return session.scalar(
+        select(Assessment.id)
+        .where(Assessment.advisor_id == current.advisor_id,
+               Assessment.warong_id == current.warong_id,
+               Assessment.period < current.period)
+        .order_by(Assessment.period.desc())
+        .limit(1)
+    )
+
+
+def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID, period: str,
+                     *, prefill_from_previous: bool = False,
+                     instrument_version: str = DEFAULT_VERSION) -> AssessmentSummary:
+    """Create a draft assessment; optionally copy levels and notes from the previous period."""
+    period = v.period(period)
+    if session.get(Advisor, advisor_id) is None:
+        raise NotFoundError(f"no advisor with id {advisor_id}")
+    if session.get(Warong, warong_id) is None:
+        raise NotFoundError(f"no e-Warong with id {warong_id}")
+    if find_assessment(session, advisor_id, warong_id, period) is not None:
+        raise ValidationError(
+            f"an assessment for {period} already exists for this advisor and e-Warong; open it"
+        )
+    assessment = Assessment(id=uuid.uuid4(), advisor_id=advisor_id, warong_id=warong_id,
+                            period=period, instrument_version=instrument_version,
+                            status=STATUS_DRAFT)
+    session.add(assessment)
+    if session.get(Assignment, (advisor_id, warong_id)) is None:
+        session.add(Assignment(advisor_id=advisor_id, warong_id=warong_id))
+    session.flush()
+    if prefill_from_previous:
+        previous_id = previous_assessment_id(session, assessment.id)
+        if previous_id is not None:
+            for rating in get_detail(session, previous_id).ratings.values():
+                if rating.answered or rating.note:
+                    session.add(Rating(assessment_id=assessment.id, cell_code=rating.cell_code,
+                                       level=rating.level, not_applicable=rating.not_applicable,
+                                       note=rating.note))
+            session.flush()
+    return get_summary(session, assessment.id)
+
+
+def _check_editable(assessment: Assessment, editor_id: uuid.UUID | None) -> None:
+    if editor_id is not None and editor_id != assessment.advisor_id:
+        raise ValidationError("only the advisor who made this assessment can change it")
+    if assessment.status == STATUS_FINAL:
+        raise ValidationError("this assessment is final; reopen it (with a reason) to change it")
+
+
+def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
+               level: int | None = None, *, not_applicable: bool = False,
+               note: str | None = None, editor_id: uuid.UUID | None = None) -> RatingValue:
+    """Save one cell: a level 0-4, not applicable, or cleared (level None); ``note=None`` keeps the note.
+
+    After an assessment has once been finalised, every change is written to the audit trail.
+    """
+    if cell_code not in CELL_CODES:
+        raise ValidationError(f"{cell_code!r} is not a cell of the instrument (4.1.1 to 4.4.8)")
+    if level is not None:
+        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
+            raise ValidationError(f"level {level!r} is outside the scale; choose 0, 1, 2, 3 or 4")
+        if not_applicable:
+            raise ValidationError("a cell is either rated 0-4 or not applicable, not both")
+    assessment = _get(session, assessment_id)
+    _check_editable(assessment, editor_id)
+    rating = session.scalar(select(Rating).where(Rating.assessment_id == assessment.id,
+                                                 Rating.cell_code == cell_code))
+    old = RatingValue(cell_code) if rating is None else RatingValue(
+        cell_code, rating.level, rating.not_applicable, rating.note)
+    new = RatingValue(cell_code, level, not_applicable,
+                      old.note if note is None else v.long_text(note, "Note"))
+    if new == old:
+        return new
+    if rating is None:
+        rating = Rating(assessment_id=assessment.id, cell_code=cell_code)
+        session.add(rating)
+    rating.level, rating.not_applicable, rating.note = new.level, new.not_applicable, new.note
+    assessment.updated_at = utcnow()
+    if assessment.finalised_at is not None:
+        changes = []
+        if (old.level, old.not_applicable) != (new.level, new.not_applicable):
+            changes.append(("rating", old.describe(), new.describe()))
+        if old.note != new.note:
+            changes.append(("note", old.note, new.note))
+        for action, before, after in changes:
+            session.add(AuditEntry(assessment_id=assessment.id, advisor_id=editor_id,
+                                   action=action, cell_code=cell_code,
+                                   old_value=before, new_value=after))
+    session.flush()
+    return new
+
+
+def finalise(session: Session, assessment_id: uuid.UUID, *,
+             editor_id: uuid.UUID | None = None) -> AssessmentSummary:
+    """Mark the assessment final; refused, listing the cells, while any cell is unrated."""
+    assessment = _get(session, assessment_id)
+    _check_editable(assessment, editor_id)
+    missing = get_detail(session, assessment.id).unrated_cells
+    if missing:
+        raise IncompleteAssessmentError(missing)
+    refinalise = assessment.finalised_at is not None
+    assessment.status = STATUS_FINAL
+    assessment.finalised_at = utcnow()
+    session.add(AuditEntry(assessment_id=assessment.id, advisor_id=editor_id,
+                           action="refinalise" if refinalise else "finalise"))
+    session.flush()
+    return get_summary(session, assessment.id)
+
+
+def reopen(session: Session, assessment_id: uuid.UUID, reason: str, *,
+           editor_id: uuid.UUID | None = None) -> AssessmentSummary:
+    """Turn a final assessment back into a draft; the reason is kept in the audit trail."""
+    assessment = _get(session, assessment_id)
+    if editor_id is not None and editor_id != assessment.advisor_id:
+        raise ValidationError("only the advisor who made this assessment can reopen it")
+    if assessment.status != STATUS_FINAL:
+        raise ValidationError("this assessment is still a draft; there is nothing to reopen")
+    reason_text = v.required_text(reason, "Reason", 1000)
+    assessment.status = STATUS_DRAFT
+    assessment.updated_at = utcnow()
+    session.add(AuditEntry(assessment_id=assessment.id, advisor_id=editor_id,
+                           action="reopen", reason=reason_text))
+    session.flush()
+    return get_summary(session, assessment.id)
+
+
+def audit_trail(session: Session, assessment_id: uuid.UUID) -> list[AuditRecord]:
+    """Changes recorded for the assessment, oldest first."""
+    rows = session.execute(
+        select(AuditEntry.at, Advisor.name, AuditEntry.action, AuditEntry.cell_code,
+               AuditEntry.old_value, AuditEntry.new_value, AuditEntry.reason)
+        .outerjoin(Advisor, Advisor.id == AuditEntry.advisor_id)
+        .where(AuditEntry.assessment_id == v.record_id(assessment_id, "assessment"))
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    return [AuditRecord(*row) for row in rows]
+
+
+def list_periods(session: Session) -> list[str]:
+    return list(session.scalars(select(Assessment.period).distinct().order_by(Assessment.period.desc())))
