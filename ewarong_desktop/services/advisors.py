@@ -84,6 +84,14 @@ def list_advisors(session: Session) -> list[AdvisorInfo]:
     return [_info(advisor) for advisor in rows]
 
 
+def list_warong_advisors(session: Session, warong_id: uuid.UUID) -> list[AdvisorInfo]:
+    """The advisors who accompany the e-Warong, by name."""
+    rows = session.scalars(
+        select(Advisor).join(Assignment, Assignment.advisor_id == Advisor.id)
+        .where(Assignment.warong_id == warong_id).order_by(Advisor.name, Advisor.id))
+    return [_info(advisor) for advisor in rows]
+
+
 def assign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> None:
     """Record that the advisor accompanies the e-Warong (no-op if already so)."""
     _get(session, advisor_id)

@@ -122,11 +122,8 @@ def get_warong(session: Session, warong_id: uuid.UUID | str) -> WarongInfo:
     return _info(_get(session, warong_id))
 
 
-def list_warongs(session: Session, *, search: str = "", kecamatan: str | None = None,
-                 kabupaten: str | None = None, advisor_id: uuid.UUID | None = None,
-                 limit: int | None = None, offset: int = 0) -> list[WarongInfo]:
-    """e-Warongs matching the filters, ordered by name; paging via limit/offset."""
-    query = select(Warong)
+def _filtered(query, *, search: str = "", kecamatan: str | None = None,  # type: ignore[no-untyped-def]
+              kabupaten: str | None = None, advisor_id: uuid.UUID | None = None):
     term = search.strip()
     if term:
         pattern = f"%{term}%"
@@ -137,11 +134,29 @@ def list_warongs(session: Session, *, search: str = "", kecamatan: str | None = 
     if kabupaten:
         query = query.where(Warong.kabupaten == kabupaten)
     if advisor_id is not None:
-        query = query.join(Assignment).where(Assignment.advisor_id == advisor_id)
+        query = query.join(Assignment, Assignment.warong_id == Warong.id).where(
+            Assignment.advisor_id == advisor_id)
+    return query
+
+
+def list_warongs(session: Session, *, search: str = "", kecamatan: str | None = None,
+                 kabupaten: str | None = None, advisor_id: uuid.UUID | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[WarongInfo]:
+    """e-Warongs matching the filters, ordered by name; paging via limit/offset."""
+    query = _filtered(select(Warong), search=search, kecamatan=kecamatan, kabupaten=kabupaten,
+                      advisor_id=advisor_id)
     query = query.order_by(func.lower(Warong.name), Warong.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [_info(warong) for warong in session.scalars(query)]
+
+
+def count_warongs(session: Session, *, search: str = "", kecamatan: str | None = None,
+                  kabupaten: str | None = None, advisor_id: uuid.UUID | None = None) -> int:
+    """How many e-Warongs ``list_warongs`` would return with the same filters and no limit."""
+    query = _filtered(select(func.count(Warong.id)), search=search, kecamatan=kecamatan,
+                      kabupaten=kabupaten, advisor_id=advisor_id)
+    return session.scalar(query) or 0
 
 
 def list_kecamatan(session: Session) -> list[str]:
