@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import (
@@ -231,11 +231,28 @@ def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UU
     return get_summary(session, assessment.id)
 
 
-def _check_editable(assessment: Assessment, editor_id: uuid.UUID | None) -> None:
-    if editor_id is not None and editor_id != assessment.advisor_id:
+def _check_editable(advisor_id: uuid.UUID, status: str, editor_id: uuid.UUID | None) -> None:
+    if editor_id is not None and editor_id != advisor_id:
         raise ValidationError("only the advisor who made this assessment can change it")
-    if assessment.status == STATUS_FINAL:
+    if status == STATUS_FINAL:
         raise ValidationError("this assessment is final; reopen it (with a reason) to change it")
+
+
+_ASSESSMENTS = Assessment.__table__
+_RATINGS = Rating.__table__
+_AUDIT = AuditEntry.__table__
+# The autosave statements are built once: constructing a statement costs more than running it.
+_LOAD_FOR_RATING = (
+    select(_ASSESSMENTS.c.advisor_id, _ASSESSMENTS.c.status, _ASSESSMENTS.c.finalised_at,
+           _RATINGS.c.id, _RATINGS.c.level, _RATINGS.c.not_applicable, _RATINGS.c.note)
+    .select_from(_ASSESSMENTS.outerjoin(
+        _RATINGS, and_(_RATINGS.c.assessment_id == _ASSESSMENTS.c.id,
+                       _RATINGS.c.cell_code == bindparam("cell"))))
+    .where(_ASSESSMENTS.c.id == bindparam("assessment"))
+)
+_INSERT_RATING = _RATINGS.insert()
+_UPDATE_RATING = _RATINGS.update().where(_RATINGS.c.id == bindparam("rating"))
+_TOUCH_ASSESSMENT = _ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("assessment"))
 
 
 def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
@@ -244,6 +261,8 @@ def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
     """Save one cell: a level 0-4, not applicable, or cleared (level None); ``note=None`` keeps the note.
 
     After an assessment has once been finalised, every change is written to the audit trail.
+    This is the autosave path, run on every key press in the form, so it runs three
+    prepared Core statements rather than loading ORM objects.
     """
     if cell_code not in CELL_CODES:
         raise ValidationError(f"{cell_code!r} is not a cell of the instrument (4.1.1 to 4.4.8)")
@@ -252,32 +271,37 @@ def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
             raise ValidationError(f"level {level!r} is outside the scale; choose 0, 1, 2, 3 or 4")
         if not_applicable:
             raise ValidationError("a cell is either rated 0-4 or not applicable, not both")
-    assessment = _get(session, assessment_id)
-    _check_editable(assessment, editor_id)
-    rating = session.scalar(select(Rating).where(Rating.assessment_id == assessment.id,
-                                                 Rating.cell_code == cell_code))
-    old = RatingValue(cell_code) if rating is None else RatingValue(
-        cell_code, rating.level, rating.not_applicable, rating.note)
+    key = v.record_id(assessment_id, "assessment")
+    connection = session.connection()
+    row = connection.execute(_LOAD_FOR_RATING, {"cell": cell_code, "assessment": key}).one_or_none()
+    if row is None:
+        raise NotFoundError(f"no assessment with id {assessment_id}")
+    owner, status, finalised_at, rating_id, old_level, old_na, old_note = row
+    _check_editable(owner, status, editor_id)
+    old = RatingValue(cell_code) if rating_id is None else RatingValue(
+        cell_code, old_level, bool(old_na), old_note or "")
     new = RatingValue(cell_code, level, not_applicable,
                       old.note if note is None else v.long_text(note, "Note"))
     if new == old:
         return new
-    if rating is None:
-        rating = Rating(assessment_id=assessment.id, cell_code=cell_code)
-        session.add(rating)
-    rating.level, rating.not_applicable, rating.note = new.level, new.not_applicable, new.note
-    assessment.updated_at = utcnow()
-    if assessment.finalised_at is not None:
+    now = utcnow()
+    values = dict(level=new.level, not_applicable=new.not_applicable, note=new.note, updated_at=now)
+    if rating_id is None:
+        connection.execute(_INSERT_RATING, {"id": uuid.uuid4(), "assessment_id": key,
+                                            "cell_code": cell_code, **values})
+    else:
+        connection.execute(_UPDATE_RATING, {"rating": rating_id, **values})
+    connection.execute(_TOUCH_ASSESSMENT, {"assessment": key, "updated_at": now})
+    if finalised_at is not None:
         changes = []
         if (old.level, old.not_applicable) != (new.level, new.not_applicable):
             changes.append(("rating", old.describe(), new.describe()))
         if old.note != new.note:
             changes.append(("note", old.note, new.note))
         for action, before, after in changes:
-            session.add(AuditEntry(assessment_id=assessment.id, advisor_id=editor_id,
-                                   action=action, cell_code=cell_code,
-                                   old_value=before, new_value=after))
-    session.flush()
+            connection.execute(_AUDIT.insert(), {
+                "id": uuid.uuid4(), "assessment_id": key, "at": now, "advisor_id": editor_id,
+                "action": action, "cell_code": cell_code, "old_value": before, "new_value": after})
     return new
 
 
@@ -285,7 +309,7 @@ def finalise(session: Session, assessment_id: uuid.UUID, *,
              editor_id: uuid.UUID | None = None) -> AssessmentSummary:
     """Mark the assessment final; refused, listing the cells, while any cell is unrated."""
     assessment = _get(session, assessment_id)
-    _check_editable(assessment, editor_id)
+    _check_editable(assessment.advisor_id, assessment.status, editor_id)
     missing = get_detail(session, assessment.id).unrated_cells
     if missing:
         raise IncompleteAssessmentError(missing)
