@@ -20,6 +20,7 @@ from .errors import DatabaseError, UserError
 
 COMMAND_MODULES = (
     "ewarong_desktop.commands.core",
+    "ewarong_desktop.commands.safety",
 )
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ def run(argv: list[str]) -> int:
         if handler is None:
             from .ui.app import run_gui
 
-            return run_gui(database_path(args), lang=args.lang)
+            # No --db: the window reopens the last database used (its own setting).
+            return run_gui(args.db, lang=args.lang)
         return handler(args) or 0
     except UserError as exc:
         print(f"ewarong-desktop: {exc}", file=sys.stderr)
@@ -92,6 +94,11 @@ def run(argv: list[str]) -> int:
         print("ewarong-desktop: interrupted", file=sys.stderr)
         return 1
     except Exception as exc:  # last resort: one line for the person, details in the log
+        from .logging_setup import setup_logging
+
+        log_path = setup_logging()  # the traceback goes to the file, not over the terminal
         log.exception("unexpected error")
-        print(f"ewarong-desktop: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        where = f"; details in {log_path}" if log_path else ""
+        print(f"ewarong-desktop: unexpected error: {type(exc).__name__}: {exc}{where}",
+              file=sys.stderr)
         return 1

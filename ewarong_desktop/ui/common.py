@@ -1,0 +1,79 @@
+"""Small pieces every dialog of the shell uses: the inline error, buttons, messages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+
+def user_message(error: Exception | str) -> str:
+    """A service's one-sentence message, shown as a sentence (capital first, full stop)."""
+    text = str(error).strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class ErrorLabel(QLabel):
+    """Why the last save was refused, under the fields; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("errorLabel")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # Dark red on the window colour stays readable in light themes; an icon-free
+        # label keeps the message next to the fields it is about.
+        self.setStyleSheet("QLabel#errorLabel { color: #a61b1b; font-weight: bold; }")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, error: Exception | str) -> None:
+        self.setText(user_message(error))
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+
+def dialog_buttons(dialog: QDialog, accept_text: str) -> QDialogButtonBox:
+    """OK/Cancel with our own words: Qt ships no Indonesian translation of its buttons."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("Common", "Batal"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def place_combo(names: list[str], current: str | None = None,
+                parent: QWidget | None = None) -> QComboBox:
+    """An editable combo offering the places already in the database (typing a new one is fine)."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(names)
+    combo.setCurrentText(current or "")
+    return combo
+
+
+def show_message(parent: QWidget | None, title: str, text: str, *,
+                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+    """A window-modal message opened with ``open()`` (never a blocking ``exec()``)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    close = box.button(QMessageBox.StandardButton.Ok)
+    close.setText(QCoreApplication.translate("Common", "Tutup"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
