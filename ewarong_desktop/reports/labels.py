@@ -1,0 +1,310 @@
+"""The words printed on reports, in Indonesian (first) and English, and number formats.
+
+Reports are made without Qt, so their labels live here rather than in Qt's ``tr()``
+catalogues. Instrument texts (roles, areas, prompts, actions) come from the
+instrument itself through ``Text.get(lang)``. This module does not import reportlab.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+LANGS = ("id", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # Page furniture
+    "page_of": ("Halaman {page} dari {total}", "Page {page} of {total}"),
+    "draft_mark": ("DRAF", "DRAFT"),
+    "printed_on": ("Dicetak {date}", "Printed {date}"),
+    "instrument_version": ("Instrumen versi {version}", "Instrument version {version}"),
+    "program": ("e-Warong Desktop", "e-Warong Desktop"),
+    # Profile: header
+    "profile_title": ("Profil Peran Pendamping", "Advisor Role Profile"),
+    "profile_subject": ("Profil peran pendamping e-Warong KUBE, periode {period}",
+                        "Role profile of an e-Warong KUBE advisor, period {period}"),
+    "advisor": ("Pendamping", "Advisor"),
+    "advisor_type": ("Jenis pendamping", "Advisor type"),
+    "warong": ("e-Warong", "e-Warong"),
+    "kube": ("KUBE", "KUBE"),
+    "location": ("Kel. / Kec. / Kab.", "Village / sub-district / district"),
+    "kecamatan": ("Kecamatan", "Kecamatan (sub-district)"),
+    "kabupaten": ("Kabupaten/Kota", "Kabupaten/kota (district/city)"),
+    "period": ("Periode", "Period"),
+    "status": ("Status", "Status"),
+    "status_final": ("Final (sejak {date})", "Final (since {date})"),
+    "status_final_plain": ("Final", "Final"),
+    "status_draft": ("Draf, belum final", "Draft, not final yet"),
+    "answered": ("Sel terisi", "Cells answered"),
+    "answered_value": ("{answered} dari {total}", "{answered} of {total}"),
+    "date_printed": ("Tanggal cetak", "Date printed"),
+    "draft_notice": (
+        "Penilaian ini masih DRAF. Angka-angkanya bisa berubah sampai pendamping "
+        "menyatakannya final; jangan dipakai sebagai hasil akhir.",
+        "This assessment is still a DRAFT. Its numbers may change until the advisor "
+        "finalises it; do not use it as a final result."),
+    # Profile: summary and radar
+    "sec_overview": ("Ringkasan", "Overview"),
+    "overview_text": (
+        "Rata-rata semua sel yang dinilai: <b>{overall}</b> (target rata-rata {target}). "
+        "{below} sel di bawah target, {met} sel memenuhi atau melampaui target, "
+        "{na} sel tidak berlaku, {unrated} sel belum dinilai.",
+        "Mean of all rated cells: <b>{overall}</b> (mean target {target}). "
+        "{below} cells below target, {met} cells at or above target, "
+        "{na} cells not applicable, {unrated} cells not rated yet."),
+    "role": ("Peran", "Role"),
+    "area": ("Area agenda", "Agenda area"),
+    "cell": ("Sel", "Cell"),
+    "level": ("Tingkat", "Level"),
+    "target": ("Target", "Target"),
+    "gap": ("Selisih", "Gap"),
+    "change": ("Perubahan", "Change"),
+    "mean": ("Rata-rata", "Mean"),
+    "radar_self": ("Penilaian diri periode ini", "Self-assessment this period"),
+    "radar_target": ("Target", "Target"),
+    "radar_previous": ("Periode sebelumnya ({period})", "Previous period ({period})"),
+    "radar_no_levels": ("Belum ada tingkat yang dinilai", "No levels rated yet"),
+    # Profile: grid
+    "sec_grid": ("Peta peran dan area agenda", "Roles by agenda area"),
+    "grid_intro": (
+        "Setiap kotak adalah satu sel (kode 4.peran.area). Angka besar = tingkat yang "
+        "dinilai pendamping (0-4); angka kecil = target. Kotak bergaris putus-putus berada "
+        "di bawah target. Makin gelap kotaknya, makin tinggi tingkatnya.",
+        "Each box is one cell (code 4.role.area). Large number = the level the advisor "
+        "gave (0-4); small number = the target. Boxes with a dashed border are below "
+        "target. The darker the box, the higher the level."),
+    "legend_na": ("Tidak berlaku", "Not applicable"),
+    "legend_unrated": ("Belum dinilai", "Not rated"),
+    "legend_below": ("Di bawah target", "Below target"),
+    "na_short": ("TB", "N/A"),
+    "target_short": ("T", "T"),
+    # Profile: gaps and strengths
+    "sec_gaps": ("Kesenjangan: sel di bawah target", "Gaps: cells below target"),
+    "gaps_intro": (
+        "Diurutkan dari selisih terbesar. Uraian kegiatan sesuai jenis pendamping; "
+        "catatan pendamping ditampilkan ringkas, teks lengkapnya ada di Lampiran A.",
+        "Largest gap first. The activity is described for this advisor type; the "
+        "advisor's notes are shortened here and printed in full in Appendix A."),
+    "no_gaps": ("Tidak ada sel di bawah target.", "No cell is below target."),
+    "activity": ("Kegiatan yang dinilai", "Activity assessed"),
+    "note": ("Catatan pendamping", "Advisor's note"),
+    "note_continued": ("selengkapnya di Lampiran A", "continued in Appendix A"),
+    "sec_strengths": ("Kekuatan: sel yang memenuhi target", "Strengths: cells at or above target"),
+    "no_strengths": ("Belum ada sel yang memenuhi target.", "No cell meets its target yet."),
+    # Profile: change
+    "sec_change": ("Perubahan sejak periode sebelumnya", "Change since the previous period"),
+    "change_intro": (
+        "Dibandingkan dengan penilaian pendamping yang sama untuk e-Warong yang sama "
+        "pada periode {period} ({status}).",
+        "Compared with the same advisor's assessment of the same e-Warong in "
+        "{period} ({status})."),
+    "no_previous": (
+        "Belum ada penilaian periode sebelumnya untuk pendamping dan e-Warong ini.",
+        "There is no earlier assessment by this advisor for this e-Warong."),
+    "before": ("Sebelumnya", "Before"),
+    "now": ("Sekarang", "Now"),
+    "cells_changed": ("Sel yang berubah", "Cells that changed"),
+    "no_cell_changes": ("Tidak ada sel yang berubah tingkatnya.", "No cell changed its level."),
+    "up": ("naik", "up"),
+    "down": ("turun", "down"),
+    # Profile: baseline
+    "sec_baseline": ("Dibandingkan dengan temuan studi", "Compared with the study's findings"),
+    "baseline_intro": (
+        "Kolom \u201cstudi\u201d memberi tingkat yang kira-kira sesuai dengan temuan studi untuk "
+        "{type} di Jawa Barat (2019), dirata-ratakan per peran dan per area. Temuan ini "
+        "menjadi titik awal pembanding, bukan target.",
+        "The \u201cstudy\u201d column gives the level that roughly matches the study's finding "
+        "for {type} in West Java (2019), averaged per role and per area. It is a point of "
+        "reference, not a target."),
+    "baseline_none": (
+        "Studi hanya meneliti Pendamping PKH dan TKSK, jadi untuk {type} tidak ada temuan "
+        "studi yang bisa dibandingkan.",
+        "The study only looked at PKH advisors and TKSK, so for {type} there is no study "
+        "finding to compare with."),
+    "own_level": ("Tingkat pendamping", "Advisor's level"),
+    "study_level": ("Studi ({type})", "Study ({type})"),
+    "difference": ("Selisih", "Difference"),
+    "source": ("Sumber", "Source"),
+    # Profile: plan
+    "sec_plan": ("Rencana pengembangan", "Development plan"),
+    "plan_intro": (
+        "Disusun dari area agenda dengan kesenjangan terbesar. Saran tindakan adalah titik "
+        "awal; pendamping dan koordinator menuliskan tindakan yang disepakati dan tanggalnya.",
+        "Drawn from the agenda areas with the largest gaps. The suggested actions are a "
+        "starting point; advisor and coordinator write down the agreed actions and dates."),
+    "plan_area": ("Area {number}: {name}", "Area {number}: {name}"),
+    "plan_cells": ("Sel di bawah target: {cells}", "Cells below target: {cells}"),
+    "plan_suggestion": ("Saran tindakan", "Suggested action"),
+    "plan_agreed": ("Tindakan yang disepakati", "Agreed action"),
+    "plan_date": ("Tanggal target", "Target date"),
+    "plan_responsible": ("Penanggung jawab", "Responsible"),
+    "plan_shg_title": ("Sesi kelompok swabantu", "Self-help-group session"),
+    "plan_shg": (
+        "Adakan sesi kelompok swabantu bersama pengurus dan anggota KUBE untuk menilai "
+        "masalah usaha e-Warong dan memilih satu atau dua langkah perbaikan bersama.",
+        "Hold a self-help-group session with the KUBE's officers and members to look at the "
+        "e-Warong's business problems together and choose one or two steps to improve."),
+    "plan_no_gaps": (
+        "Tidak ada sel di bawah target. Pertahankan praktik yang sudah baik dan bagikan "
+        "kepada pendamping lain.",
+        "No cell is below target. Keep up the good practice and share it with other "
+        "advisors."),
+    # Signatures
+    "signatures": ("Tanda tangan", "Signatures"),
+    "place_date": ("Tempat, tanggal", "Place, date"),
+    "agreed_by": ("Disetujui oleh", "Agreed by"),
+    "acknowledged_by": ("Mengetahui", "Acknowledged by"),
+    "coordinator": ("Koordinator / Dinas Sosial", "Coordinator / social office"),
+    "name_line": ("Nama", "Name"),
+    "staff_number": ("NIP / No. pegawai", "Staff number"),
+    # Appendices
+    "appendix_notes": ("Lampiran A. Catatan dan bukti", "Appendix A. Notes and evidence"),
+    "no_notes": ("Pendamping tidak menulis catatan.", "The advisor wrote no notes."),
+    "note_heading": ("{code} {role} \u00b7 {area}: tingkat {level}, target {target}",
+                     "{code} {role} \u00b7 {area}: level {level}, target {target}"),
+    "appendix_audit": ("Lampiran B. Riwayat perubahan", "Appendix B. Change history"),
+    "audit_intro": (
+        "Perubahan yang dicatat setelah penilaian pertama kali dinyatakan final.",
+        "Changes recorded after the assessment was first finalised."),
+    "no_audit": ("Tidak ada perubahan yang dicatat.", "No changes were recorded."),
+    "audit_when": ("Waktu", "When"),
+    "audit_who": ("Oleh", "By"),
+    "audit_what": ("Perubahan", "Change"),
+    "audit_detail": ("Rincian", "Details"),
+    "audit_finalise": ("dinyatakan final", "finalised"),
+    "audit_refinalise": ("dinyatakan final kembali", "finalised again"),
+    "audit_reopen": ("dibuka kembali", "reopened"),
+    "audit_rating": ("tingkat diubah", "level changed"),
+    "audit_note": ("catatan diubah", "note changed"),
+    "audit_reason": ("Alasan: {reason}", "Reason: {reason}"),
+    "audit_from_to": ("{old} \u2192 {new}", "{old} \u2192 {new}"),
+    "audit_unknown": ("(tidak diketahui)", "(unknown)"),
+    "empty_value": ("(kosong)", "(empty)"),
+    # Summary
+    "summary_title": ("Ringkasan Koordinator", "Coordinator Summary"),
+    "summary_subject": ("Ringkasan penilaian diri pendamping e-Warong KUBE, periode {period}",
+                        "Summary of e-Warong KUBE advisors' self-assessments, period {period}"),
+    "region": ("Wilayah", "Region"),
+    "all_regions": ("Semua wilayah dalam berkas ini", "All regions in this file"),
+    "all_types": ("Semua jenis", "All types"),
+    "filters": ("Saringan", "Filters"),
+    "means_basis_final": (
+        "Rata-rata dihitung dari penilaian final saja; draf hanya dihitung jumlahnya.",
+        "Means use final assessments only; drafts are only counted."),
+    "means_basis_all": (
+        "Rata-rata dihitung dari penilaian final dan draf.",
+        "Means use both final and draft assessments."),
+    "sec_counts": ("Jumlah", "Counts"),
+    "advisors": ("Pendamping", "Advisors"),
+    "warongs": ("e-Warong", "e-Warongs"),
+    "assessments": ("Penilaian", "Assessments"),
+    "final": ("Final", "Final"),
+    "draft": ("Draf", "Draft"),
+    "total": ("Jumlah", "Total"),
+    "all": ("Semua", "All"),
+    "sec_role_means": ("Rata-rata tingkat per peran", "Mean level per role"),
+    "sec_area_means": ("Rata-rata tingkat per area agenda", "Mean level per agenda area"),
+    "sec_cell_means": ("Rata-rata per sel, per jenis pendamping",
+                       "Mean per cell, by advisor type"),
+    "cell_means_intro": (
+        "Disusun seperti Tabel 1-4 studi: satu kelompok per peran, delapan area agenda, "
+        "jenis pendamping berdampingan. Tanda \u25bc: rata-rata di bawah target jenis itu.",
+        "Laid out like the study's Tables 1-4: one group per role, eight agenda areas, "
+        "advisor types side by side. Mark \u25bc: mean below that type's target."),
+    "sec_distribution": ("Sebaran tingkat", "Distribution of levels"),
+    "distribution_intro": (
+        "Jumlah sel yang dinilai pada setiap tingkat (dan persentasenya dalam baris).",
+        "Number of rated cells at each level (and their share of the row)."),
+    "sec_gap_cells": ("Sel dengan rata-rata kesenjangan terbesar",
+                      "Cells with the largest mean gap"),
+    "below_count": ("Di bawah target", "Below target"),
+    "rated": ("Dinilai", "Rated"),
+    "sec_gap_advisors": ("Pendamping dengan kesenjangan terbesar", "Advisors with the largest gaps"),
+    "gap_advisors_intro": (
+        "Kesenjangan rata-rata = rata-rata kekurangan dari target per sel yang dinilai "
+        "(sel yang memenuhi target dihitung nol), untuk semua e-Warong yang didampingi.",
+        "Mean shortfall = the average amount by which a rated cell falls short of its "
+        "target (cells meeting their target count as zero), over all e-Warongs the "
+        "advisor accompanies."),
+    "mean_shortfall": ("Kesenjangan rata-rata", "Mean shortfall"),
+    "cells_below_avg": ("Sel di bawah target (rata-rata)", "Cells below target (mean)"),
+    "sec_training": ("Kebutuhan pelatihan, berurutan", "Training needs, ranked"),
+    "training_intro": (
+        "Area agenda diurutkan menurut jumlah pendamping yang punya sel di bawah target "
+        "di area itu.",
+        "Agenda areas ranked by the number of advisors with a cell below target there."),
+    "advisors_needing": ("Pendamping yang membutuhkan", "Advisors who need it"),
+    "suggested_training": ("Saran pelatihan / tindakan", "Suggested training / action"),
+    "sec_trend": ("Tren antarperiode", "Trend across periods"),
+    "trend_intro": (
+        "Rata-rata tingkat per periode untuk wilayah dan jenis pendamping yang sama.",
+        "Mean level per period for the same region and advisor types."),
+    "no_final_data": (
+        "Belum ada penilaian final untuk saringan ini, jadi belum ada rata-rata.",
+        "No final assessment matches these filters yet, so there are no means."),
+    "none": ("Tidak ada.", "None."),
+    "rank": ("No.", "No."),
+}
+
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+MISSING = "\u2013"  # en dash: a value that does not exist (not rated, no mean)
+
+
+def check_lang(lang: str) -> str:
+    """The report language, ``id`` or ``en``; anything else is a programming error."""
+    if lang not in LANGS:
+        raise ValueError(f"report language must be 'id' or 'en', not {lang!r}")
+    return lang
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """The label in the chosen language, with ``{name}`` fields filled in."""
+    text = LABELS[key][1 if lang == "en" else 0]
+    return text.format(**values) if values else text
+
+
+def format_number(value: float | None, lang: str, digits: int = 1) -> str:
+    """A mean such as 2.4: decimal comma in Indonesian, point in English, dash when missing."""
+    if value is None:
+        return MISSING
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def format_level(level: int | None, not_applicable: bool, lang: str) -> str:
+    """One cell's level as printed: the number, the not-applicable mark, or a dash."""
+    if not_applicable:
+        return label("na_short", lang)
+    return MISSING if level is None else str(level)
+
+
+def format_change(delta: float | None, lang: str, digits: int = 1) -> str:
+    """A change with an arrow, e.g. ``↑ +0,5``; ``=`` when it rounds to nothing."""
+    if delta is None:
+        return MISSING
+    if round(delta, digits) == 0:
+        return "= " + format_number(0.0, lang, digits)
+    arrow = "\u2191" if delta > 0 else "\u2193"
+    sign = "+" if delta > 0 else "\u2212"
+    return f"{arrow} {sign}{format_number(abs(delta), lang, digits)}"
+
+
+def format_date(moment: date | datetime | None, lang: str) -> str:
+    """A date as an office letter writes it: ``5 Mei 2026`` / ``5 May 2026``."""
+    if moment is None:
+        return MISSING
+    return f"{moment.day} {MONTHS['en' if lang == 'en' else 'id'][moment.month - 1]} {moment.year}"
+
+
+def format_datetime(moment: datetime | None, lang: str) -> str:
+    """Date and local time of day, for the audit trail."""
+    if moment is None:
+        return MISSING
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{format_date(moment, lang)} {moment:%H:%M}"

@@ -1,0 +1,91 @@
+"""Everything a printed role profile needs, gathered from the database as plain data.
+
+``reports.profile`` turns a ``ProfileReportData`` into PDF bytes without ever seeing a
+session, so a GUI worker can gather the data, close its session and render at leisure.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from ..errors import NotFoundError
+from ..instrument import Instrument
+from . import assessments
+from . import validation as v
+from .assessments import AuditRecord
+from .profiles import RoleProfile, compute_profile, instrument_for
+
+
+@dataclass(frozen=True)
+class ProfileReportData:
+    """One assessment's profile with its context: previous period, audit trail, instrument."""
+
+    profile: RoleProfile
+    previous: RoleProfile | None
+    audit: tuple[AuditRecord, ...]
+    instrument: Instrument
+    printed_at: datetime
+
+    @property
+    def assessment_id(self) -> uuid.UUID:
+        return self.profile.assessment.id
+
+
+@dataclass(frozen=True)
+class ProfileFilters:
+    """Which assessments a batch of profiles covers: one period, optionally one region/type."""
+
+    period: str
+    kabupaten: str | None = None
+    kecamatan: str | None = None
+    advisor_type: str | None = None
+
+    def describe(self) -> str:
+        parts = [self.period, self.kabupaten, self.kecamatan, self.advisor_type]
+        return ", ".join(part for part in parts if part)
+
+
+def profile_report_data(session: Session, assessment_id: uuid.UUID | str,
+                        printed_at: datetime | None = None) -> ProfileReportData:
+    """Gather the profile, the previous period's profile (same advisor and e-Warong),
+    the audit trail and the instrument edition of one assessment.
+
+    Raises NotFoundError for an unknown id, ValidationError for a malformed one.
+    """
+    profile = compute_profile(session, assessment_id)
+    previous_id = assessments.previous_assessment_id(session, profile.assessment.id)
+    previous = compute_profile(session, previous_id) if previous_id is not None else None
+    audit = tuple(assessments.audit_trail(session, profile.assessment.id))
+    return ProfileReportData(profile, previous, audit, instrument_for(profile.instrument_version),
+                             printed_at or datetime.now().astimezone())
+
+
+def batch_assessment_ids(session: Session, filters: ProfileFilters) -> list[uuid.UUID]:
+    """The assessments of a batch, in print order (region, e-Warong, advisor).
+
+    Raises NotFoundError when nothing matches, naming the filters.
+    """
+    period = v.period(filters.period)
+    found = assessments.list_assessments(
+        session, period=period, kabupaten=filters.kabupaten, kecamatan=filters.kecamatan,
+        advisor_type=filters.advisor_type)
+    if not found:
+        raise NotFoundError(
+            f"no assessments for {filters.describe()}; check the period and filters "
+            "(see 'ewarong-desktop list assessments')")
+    found.sort(key=lambda item: (item.kabupaten, item.kecamatan, item.warong_name,
+                                 item.advisor_name, str(item.id)))
+    return [item.id for item in found]
+
+
+def iter_profile_report_data(session: Session, assessment_ids: list[uuid.UUID],
+                             printed_at: datetime | None = None) -> Iterator[ProfileReportData]:
+    """Profile data one assessment at a time, so a batch holds only one in memory."""
+    moment = printed_at or datetime.now().astimezone()
+    for assessment_id in assessment_ids:
+        yield profile_report_data(session, assessment_id, moment)
