@@ -1,0 +1,265 @@
+"""The role profile of one assessment: who and what, radar chart, level grid, gaps, strengths.
+
+Everything shown comes from ``services.profiles.compute_profile`` (plain data); the view
+keeps no database objects and can be refreshed after the assessment changes.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..db import Database
+from ..instrument import ROLE_COUNT, Instrument
+from ..services import profiles
+from ..services.profiles import CellScore, RoleProfile
+from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, number_locale, role_label
+
+GAPS_SHOWN = 10
+STRENGTHS_SHOWN = 6
+
+
+class CellTable(QTableWidget):
+    """A read-only list of cells with wrapped prompts, as tall as its rows (no inner scrolling)."""
+
+    def __init__(self, headers: list[str], prompt_column: int, parent: QWidget | None = None):
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        for column in range(len(headers)):
+            mode = (QHeaderView.ResizeMode.Stretch if column == prompt_column
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c != 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(r, c, item)
+        self._fit()
+
+    def column_texts(self, column: int) -> list[str]:
+        return [self.item(row, column).text() for row in range(self.rowCount())]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # Row heights depend on the wrapped prompt, i.e. on the width we were given.
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+
+class ProfileView(QWidget):
+    """Header, radar chart, 4 x 8 grid with means, largest gaps and strengths."""
+
+    def __init__(self, database: Database, assessment_id: uuid.UUID, *, lang: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._assessment_id = assessment_id
+        self._lang = lang
+        self._locale = number_locale(lang)
+        self.profile: RoleProfile | None = None
+        self._build()
+        self.refresh()
+
+    # -- layout
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(10)
+
+        self.title = QLabel(content)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+
+        header = QGridLayout()
+        header.setHorizontalSpacing(14)
+        header.setVerticalSpacing(2)
+        self.header_values: dict[str, QLabel] = {}
+        fields = [
+            ("advisor", self.tr("Pendamping")), ("type", self.tr("Jenis pendamping")),
+            ("warong", self.tr("e-Warong")), ("region", self.tr("Wilayah")),
+            ("period", self.tr("Periode")), ("status", self.tr("Status")),
+            ("completeness", self.tr("Kelengkapan")), ("overall", self.tr("Rerata keseluruhan")),
+        ]
+        for i, (key, caption) in enumerate(fields):
+            row, column = i % 4, (i // 4) * 2
+            label = QLabel(caption + ":", content)
+            label.setStyleSheet("color: #4a4f57;")
+            value = QLabel(content)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            header.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
+            header.addWidget(value, row, column + 1)
+            self.header_values[key] = value
+        header.setColumnStretch(1, 1)
+        header.setColumnStretch(3, 1)
+        layout.addLayout(header)
+
+        charts = QHBoxLayout()
+        charts.setSpacing(10)
+        radar_box = QGroupBox(self.tr("Peran dibanding target"), content)
+        radar_layout = QVBoxLayout(radar_box)
+        self.radar = RadarChart(radar_box)
+        radar_layout.addWidget(self.radar)
+        radar_box.setMinimumWidth(360)
+        radar_box.setMaximumWidth(440)
+        charts.addWidget(radar_box, 2)
+
+        grid_box = QGroupBox(self.tr("Tingkat per sel (peran x bidang agenda)"), content)
+        grid_layout = QVBoxLayout(grid_box)
+        self.grid = LevelGrid(grid_box)
+        grid_layout.addWidget(self.grid)
+        self.legend_holder = QVBoxLayout()
+        grid_layout.addLayout(self.legend_holder)
+        self.grid_note = QLabel(grid_box)
+        self.grid_note.setWordWrap(True)
+        self.grid_note.setStyleSheet("color: #4a4f57;")
+        grid_layout.addWidget(self.grid_note)
+        grid_layout.addStretch(1)
+        charts.addWidget(grid_box, 3)
+        layout.addLayout(charts)
+
+        lists = QHBoxLayout()
+        lists.setSpacing(10)
+        gaps_box = QGroupBox(self.tr("Kesenjangan terbesar terhadap target"), content)
+        gaps_layout = QVBoxLayout(gaps_box)
+        self.gaps_table = CellTable(
+            [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
+             self.tr("Target"), self.tr("Selisih")], 2, gaps_box)
+        self.gaps_empty = QLabel(self.tr("Tidak ada sel di bawah target."), gaps_box)
+        self.gaps_more = QLabel(gaps_box)
+        self.gaps_more.setStyleSheet("color: #4a4f57;")
+        gaps_layout.addWidget(self.gaps_table)
+        gaps_layout.addWidget(self.gaps_empty)
+        gaps_layout.addWidget(self.gaps_more)
+        gaps_layout.addStretch(1)
+        lists.addWidget(gaps_box, 3)
+
+        strengths_box = QGroupBox(self.tr("Kekuatan (mencapai atau melampaui target)"), content)
+        strengths_layout = QVBoxLayout(strengths_box)
+        self.strengths_table = CellTable(
+            [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
+             self.tr("Target")], 2, strengths_box)
+        self.strengths_empty = QLabel(self.tr("Belum ada sel yang mencapai target."), strengths_box)
+        self.strengths_more = QLabel(strengths_box)
+        self.strengths_more.setStyleSheet("color: #4a4f57;")
+        strengths_layout.addWidget(self.strengths_table)
+        strengths_layout.addWidget(self.strengths_empty)
+        strengths_layout.addWidget(self.strengths_more)
+        strengths_layout.addStretch(1)
+        lists.addWidget(strengths_box, 2)
+        layout.addLayout(lists)
+        layout.addStretch(1)
+
+    # -- data
+
+    def refresh(self) -> None:
+        """Recompute the profile from the database and redraw everything."""
+        with self._database.session() as session:
+            profile = profiles.compute_profile(session, self._assessment_id)
+        self.profile = profile
+        instrument = profiles.instrument_for(profile.instrument_version)
+        self._show_header(profile, instrument)
+        roles = range(1, ROLE_COUNT + 1)
+        self.radar.set_data([role_label(instrument.role(r), self._lang) for r in roles],
+                            [profile.role_means[r] for r in roles],
+                            [profile.role_targets[r] for r in roles], self._locale)
+        self.grid.set_profile(profile, instrument, self._lang)
+        if self.legend_holder.count() == 0:
+            self.legend_holder.addWidget(LevelLegend(instrument, self._lang, self))
+        self.grid_note.setText(self.tr(
+            "Angka = tingkat 0-4; TB = tidak berlaku (tidak ikut dihitung); sel kosong berarsir = "
+            "belum dinilai. Kolom dan baris \"Rerata\" memuat rerata per peran dan per bidang."))
+        self._fill(self.gaps_table, self.gaps_empty, self.gaps_more, profile.gaps, GAPS_SHOWN,
+                   instrument, with_gap=True)
+        self._fill(self.strengths_table, self.strengths_empty, self.strengths_more,
+                   profile.strengths, STRENGTHS_SHOWN, instrument, with_gap=False)
+
+    def _show_header(self, profile: RoleProfile, instrument: Instrument) -> None:
+        summary = profile.assessment
+        self.title.setText(self.tr("Profil peran: {advisor} — {warong}, {period}").format(
+            advisor=summary.advisor_name, warong=summary.warong_name, period=summary.period))
+        advisor_type = instrument.advisor_types.get(summary.advisor_type)
+        warong = summary.warong_name + (f" ({summary.kube_name})" if summary.kube_name else "")
+        values = {
+            "advisor": summary.advisor_name,
+            "type": advisor_type.get(self._lang) if advisor_type else summary.advisor_type,
+            "warong": warong,
+            "region": f"{summary.kelurahan}, {summary.kecamatan}, {summary.kabupaten}",
+            "period": summary.period,
+            "status": self.tr("Final") if summary.is_final else self.tr("Draf (belum final)"),
+            "completeness": self.tr("{answered} dari {total} sel ({percent})").format(
+                answered=profile.answered, total=profile.total,
+                percent=self._locale.toString(round(100 * profile.completeness)) + "%"),
+            "overall": format_mean(profile.overall, self._locale),
+        }
+        for key, text in values.items():
+            self.header_values[key].setText(text)
+
+    def _fill(self, table: CellTable, empty: QLabel, more: QLabel, cells: list[CellScore],
+              limit: int, instrument: Instrument, *, with_gap: bool) -> None:
+        assert self.profile is not None
+        advisor_type = self.profile.assessment.advisor_type
+        rows = []
+        for cell in cells[:limit]:
+            area = instrument.area(cell.area).short.get(self._lang)
+            role = role_label(instrument.role(cell.role), self._lang)
+            row = [cell.code, f"{role}\n{area}", instrument.cells[cell.code].prompt(advisor_type, self._lang),
+                   str(cell.level), str(cell.target)]
+            if with_gap:
+                row.append(str(cell.gap))
+            rows.append(row)
+        table.set_rows(rows)
+        table.setVisible(bool(rows))
+        empty.setVisible(not rows)
+        hidden = len(cells) - len(rows)
+        more.setVisible(hidden > 0)
+        more.setText(self.tr("… dan {count} sel lain.").format(count=hidden))
