@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -38,13 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role
+from ..reports.labels import format_number
 from ..services.profiles import CellScore, RoleProfile
 
 MAX_LEVEL = LEVELS[-1]
 
 # One ramp from pale to dark (after ColorBrewer YlGnBu; level 0 a shade darker than blank
 # paper so it is not mistaken for "not applicable"): the order survives greyscale printing.
-LEVEL_COLOURS = ("#f6e8a6", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+LEVEL_COLOURS = ("#f6e8a6", "#a1dab4", "#41b6c4", "#2a6fa8", "#253494")
 LEVEL_TEXT_COLOURS = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff")
 NOT_APPLICABLE_COLOUR = "#ffffff"
 UNRATED_HATCH_COLOUR = "#8c8c8c"
@@ -57,16 +57,9 @@ GRID_LINE_COLOUR = "#b8bcc2"
 Roles = Qt.ItemDataRole
 
 
-def number_locale(lang: str) -> QLocale:
-    """Indonesian writes 2,5 where English writes 2.5."""
-    if lang == "en":
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-
-
-def format_mean(value: float | None, locale: QLocale) -> str:
-    """A mean with one decimal, or a dash when nothing was rated."""
-    return "–" if value is None else locale.toString(float(value), "f", 1)
+def format_mean(value: float | None, lang: str) -> str:
+    """A mean with one decimal (2,4 in Indonesian, 2.4 in English), as the PDF prints it."""
+    return format_number(value, lang)
 
 
 def role_label(role: Role, lang: str) -> str:
@@ -107,21 +100,21 @@ class RadarChart(QWidget):
         self._labels: list[str] = []
         self._values: list[float | None] = []
         self._targets: list[float] = []
-        self._locale = QLocale()
+        self._lang = "id"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 300)
 
     def set_data(self, labels: Sequence[str], values: Sequence[float | None],
-                 targets: Sequence[float], locale: QLocale) -> None:
+                 targets: Sequence[float], lang: str) -> None:
         """Axis labels (one per role), the self-assessed means (None: nothing rated) and targets."""
         if not len(labels) == len(values) == len(targets):
             raise ValueError("labels, values and targets must have the same length")
         self._labels = list(labels)
         self._values = list(values)
         self._targets = list(targets)
-        self._locale = locale
+        self._lang = lang
         self.setAccessibleDescription("; ".join(
-            f"{label}: {format_mean(value, locale)} / {format_mean(target, locale)}"
+            f"{label}: {format_mean(value, lang)} / {format_mean(target, lang)}"
             for label, value, target in zip(labels, values, targets, strict=True)))
         self.update()
 
@@ -230,8 +223,8 @@ class RadarChart(QWidget):
         for i, label in enumerate(self._labels):
             angle = self.axis_angle(i, count)
             anchor = self.axis_point(centre, radius, i, count, MAX_LEVEL)
-            numbers = (f"{format_mean(self._values[i], self._locale)} / "
-                       f"{format_mean(self._targets[i], self._locale)}")
+            numbers = (f"{format_mean(self._values[i], self._lang)} / "
+                       f"{format_mean(self._targets[i], self._lang)}")
             width = max(bold_metrics.horizontalAdvance(label), metrics.horizontalAdvance(numbers)) + 6
             width = min(width, bounds.width() / 2)
             box = QRectF(0, 0, width, label_height)
@@ -300,14 +293,12 @@ class LevelGridModel(QAbstractTableModel):
         self._profile: RoleProfile | None = None
         self._instrument: Instrument | None = None
         self._lang = "id"
-        self._locale = number_locale("id")
 
     def set_profile(self, profile: RoleProfile, instrument: Instrument, lang: str) -> None:
         self.beginResetModel()
         self._profile = profile
         self._instrument = instrument
         self._lang = lang
-        self._locale = number_locale(lang)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -373,7 +364,7 @@ class LevelGridModel(QAbstractTableModel):
 
     def _mean_data(self, row: int, column: int, role: int):  # noqa: ANN202
         if role == Roles.DisplayRole:
-            return format_mean(self._mean_at(row, column), self._locale)
+            return format_mean(self._mean_at(row, column), self._lang)
         if role == Roles.BackgroundRole:
             return QBrush(QColor(MEAN_BACKGROUND))
         if role == Roles.FontRole:
@@ -382,11 +373,11 @@ class LevelGridModel(QAbstractTableModel):
             return font
         if role == Roles.ToolTipRole:
             target = self._mean_target_at(row, column)
-            mean = format_mean(self._mean_at(row, column), self._locale)
+            mean = format_mean(self._mean_at(row, column), self._lang)
             if target is None:
                 return self.tr("Rerata keseluruhan: {mean}").format(mean=mean)
             return self.tr("Rerata {mean}, target {target}").format(
-                mean=mean, target=format_mean(target, self._locale))
+                mean=mean, target=format_mean(target, self._lang))
         return None
 
     def _cell_tooltip(self, cell: CellScore) -> str:

@@ -30,7 +30,7 @@ from ..db import Database
 from ..instrument import ROLE_COUNT, Instrument
 from ..services import profiles
 from ..services.profiles import CellScore, RoleProfile
-from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, number_locale, role_label
+from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
 
 GAPS_SHOWN = 10
 STRENGTHS_SHOWN = 6
@@ -91,7 +91,6 @@ class ProfileView(QWidget):
         self._database = database
         self._assessment_id = assessment_id
         self._lang = lang
-        self._locale = number_locale(lang)
         self.profile: RoleProfile | None = None
         self._build()
         self.refresh()
@@ -211,7 +210,7 @@ class ProfileView(QWidget):
         roles = range(1, ROLE_COUNT + 1)
         self.radar.set_data([role_label(instrument.role(r), self._lang) for r in roles],
                             [profile.role_means[r] for r in roles],
-                            [profile.role_targets[r] for r in roles], self._locale)
+                            [profile.role_targets[r] for r in roles], self._lang)
         self.grid.set_profile(profile, instrument, self._lang)
         if self.legend_holder.count() == 0:
             self.legend_holder.addWidget(LevelLegend(instrument, self._lang, self))
@@ -238,8 +237,8 @@ class ProfileView(QWidget):
             "status": self.tr("Final") if summary.is_final else self.tr("Draf (belum final)"),
             "completeness": self.tr("{answered} dari {total} sel ({percent})").format(
                 answered=profile.answered, total=profile.total,
-                percent=self._locale.toString(round(100 * profile.completeness)) + "%"),
-            "overall": format_mean(profile.overall, self._locale),
+                percent=f"{round(100 * profile.completeness)}%"),
+            "overall": format_mean(profile.overall, self._lang),
         }
         for key, text in values.items():
             self.header_values[key].setText(text)
