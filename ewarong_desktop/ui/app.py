@@ -47,6 +47,7 @@ class Application(QObject):
         self.database: Database | None = None
         self.window: MainWindow | None = None
         self.setup_dialog: SetupDialog | None = None
+        self.pending_database: Database | None = None  # opened, waiting for set-up
 
     @property
     def lang(self) -> str:
@@ -95,10 +96,12 @@ class Application(QObject):
         dialog.advisor_chosen.connect(lambda chosen: self._switch_to(database, chosen))
         dialog.rejected.connect(lambda: self._setup_cancelled(database))
         self.setup_dialog = dialog
+        self.pending_database = database
         dialog.open()
 
     def _setup_cancelled(self, database: Database) -> None:
         self.setup_dialog = None
+        self.pending_database = None
         if database is not self.database:
             database.close()
         if self.window is None:  # first launch and nobody chosen: nothing to show
@@ -106,6 +109,7 @@ class Application(QObject):
 
     def _switch_to(self, database: Database, advisor_id: uuid.UUID) -> None:
         self.setup_dialog = None
+        self.pending_database = None
         assert database.path is not None
         self.settings.set_current_advisor(database.path, advisor_id)
         self.settings.last_database = str(database.path)
@@ -151,9 +155,12 @@ class Application(QObject):
         if self.window is not None:
             self.window.close()
             self.window = None
-        if self.database is not None:
-            self.database.close()
-            self.database = None
+        if self.setup_dialog is not None:
+            self.setup_dialog.close()
+            self.setup_dialog = None
+        for database in {self.database, self.pending_database} - {None}:
+            database.close()
+        self.database = self.pending_database = None
         self.translation.remove()
         self.settings.sync()
 

@@ -1,0 +1,202 @@
+"""Start-up: first launch set-up, the remembered advisor, database errors, languages."""
+
+import sqlite3
+import uuid
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ewarong_desktop.db import open_database
+from ewarong_desktop.errors import UserError
+from ewarong_desktop.services import advisors
+from ewarong_desktop.ui import app as app_module
+from ewarong_desktop.ui.app import Application, run_gui, startup_path
+from ewarong_desktop.ui.main_window import MainWindow
+from ewarong_desktop.ui.settings import Settings
+
+
+def menu_titles(window):
+    return [action.text().replace("&", "") for action in window.menuBar().actions()
+            if action.isVisible()]
+
+
+def test_first_launch_registers_the_advisor_and_remembers_them(make_shell, db_path, settings,
+                                                               qtbot):
+    shell = make_shell(db_path)
+    dialog = shell.setup_dialog
+    assert shell.window is None and dialog.isVisible()
+    # An empty database has nobody to choose: only the registration form is offered.
+    assert not dialog.advisor_list.isVisible() and dialog.form.isEnabled()
+    qtbot.keyClicks(dialog.form.name, "  Euis   Rahmawati ")
+    dialog.form.advisor_type.setCurrentIndex(dialog.form.advisor_type.findData("TKSK"))
+    qtbot.keyClicks(dialog.form.kecamatan.lineEdit(), "Lengkong")
+    dialog.accept()
+
+    window = shell.window
+    assert window is not None and window.isVisible()
+    assert "Euis Rahmawati" in window.user_label.text()
+    with shell.database.session() as session:
+        [advisor] = advisors.list_advisors(session)
+    assert (advisor.name, advisor.advisor_type, advisor.kecamatan) == (
+        "Euis Rahmawati", "TKSK", "Lengkong")
+    assert settings.current_advisor(db_path) == advisor.id
+    shell.shutdown()
+
+    again = make_shell(db_path)  # next start: straight to the window, as the same advisor
+    assert again.setup_dialog is None
+    assert again.window.advisor_id == advisor.id
+
+
+def test_setup_refuses_an_empty_name_inline(make_shell, db_path):
+    shell = make_shell(db_path)
+    dialog = shell.setup_dialog
+    dialog.accept()
+    assert dialog.isVisible() and shell.window is None
+    assert dialog.error.isVisible() and "empty" in dialog.error.text()
+    with dialog.database.session() as session:
+        assert advisors.list_advisors(session) == []
+
+
+def test_an_advisor_remembered_for_another_file_is_asked_again(make_shell, demo_path,
+                                                               demo_advisor, settings):
+    settings.set_current_advisor(demo_path, uuid.uuid4())  # not in this file
+    shell = make_shell(demo_path)
+    dialog = shell.setup_dialog
+    assert dialog is not None and dialog.choose.isChecked()
+    row = next(r for r in range(dialog.advisor_list.count())
+               if demo_advisor.name in dialog.advisor_list.item(r).text())
+    dialog.advisor_list.setCurrentRow(row)
+    dialog.accept()
+    assert shell.window.advisor_id == demo_advisor.id
+    assert settings.current_advisor(demo_path) == demo_advisor.id
+
+
+def test_cancelling_the_first_setup_ends_the_program(make_shell, db_path, qtbot):
+    shell = make_shell(db_path)
+    with qtbot.waitSignal(shell.finished) as ended:
+        shell.setup_dialog.reject()
+    assert ended.args == [0]
+    assert shell.window is None
+
+
+@pytest.fixture
+def start_errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *rest: shown.append((title, text)))
+    return shown
+
+
+def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, start_errors):
+    notes = tmp_path / "catatan.txt"
+    notes.write_text("bukan basis data")
+    with pytest.raises(UserError) as refused:
+        open_database(notes)
+    assert run_gui(notes) == 1
+    [(title, text)] = start_errors
+    assert "tidak bisa dimulai" in title
+    assert str(notes) in text and str(refused.value)[1:] in text  # the reason, capitalised
+    assert notes.read_text() == "bukan basis data"
+
+
+def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path, start_errors):
+    path = tmp_path / "baru.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999_future')")
+    assert run_gui(path) == 1
+    [(_title, text)] = start_errors
+    assert "newer version" in text
+    with sqlite3.connect(path) as connection:  # neither migrated nor stamped down
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("9999_future",)]
+        assert [name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")] == ["alembic_version"]
+
+
+def test_run_gui_returns_the_event_loop_exit_code(monkeypatch, demo_path, demo_advisor):
+    Settings().set_current_advisor(demo_path, demo_advisor.id)  # the isolated user settings
+    shown = []
+
+    def event_loop(_app):  # what is on screen while the program runs
+        shown.extend((w.lang, w.advisor_id) for w in app_module.QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible())
+        return 3
+
+    monkeypatch.setattr(app_module.QApplication, "exec", event_loop)
+    assert run_gui(demo_path, lang="en") == 3
+    assert shown == [("en", demo_advisor.id)]
+    assert Settings().last_database == str(demo_path)
+
+
+def test_startup_reopens_the_last_database_when_no_path_is_given(tmp_path, settings):
+    from ewarong_desktop.paths import default_database_path
+
+    assert startup_path(None, settings) == default_database_path()
+    last = tmp_path / "koordinator.sqlite3"
+    last.write_bytes(b"")
+    settings.last_database = str(last)
+    assert startup_path(None, settings) == last
+    assert startup_path(tmp_path / "lain.sqlite3", settings) == tmp_path / "lain.sqlite3"
+    last.unlink()  # moved away since: back to the default file
+    assert startup_path(None, settings) == default_database_path()
+
+
+def test_switching_to_english_redraws_the_window_and_is_remembered(make_shell, demo_path,
+                                                                   demo_advisor, settings):
+    shell = make_shell(demo_path, advisor_id=demo_advisor.id)
+    window = shell.window
+    assert menu_titles(window)[:3] == ["Berkas", "e-Warong", "Penilaian"]
+    window.kecamatan.setCurrentIndex(window.kecamatan.findData("Lengkong"))
+    chosen = window.warong_model.record(1)
+    window.select_warong(chosen.id)
+
+    english = next(a for a in window.language_actions.actions() if a.data() == "en")
+    english.trigger()
+
+    new = shell.window
+    assert new is not window and new.isVisible()
+    assert menu_titles(new) == ["File", "e-Warong", "Assessment", "User", "Language", "Help"]
+    assert new.add_warong_action.text().replace("&", "") == "Add e-Warong…"
+    assert new.assessment_model.headerData(4, Qt.Orientation.Horizontal) == "Answered"
+    # What the person was looking at survives the redraw.
+    assert new.kecamatan.currentData() == "Lengkong"
+    assert new.warong is not None and new.warong.id == chosen.id
+    assert settings.language == "en"
+    shell.shutdown()
+
+    following = Application(settings)  # the next start uses the remembered language
+    assert following.lang == "en"
+    following.shutdown()
+
+
+def test_an_unknown_stored_language_falls_back_to_indonesian(tmp_path):
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store.setValue("ui/language", "xx")
+    assert Settings(store).language == "id"
+
+
+def test_opening_a_broken_file_from_the_menu_keeps_the_current_database(window, tmp_path,
+                                                                        qtbot):
+    shell_window = window
+    broken = tmp_path / "rusak.sqlite3"
+    broken.write_text("not sqlite")
+    shell_window.database_requested.emit(str(broken))
+    boxes = [b for b in shell_window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and str(broken) in boxes[0].text()
+    assert shell_window.isVisible() and shell_window.warong_model.rowCount() == 27
+
+
+def test_opening_another_database_from_the_menu_asks_who_uses_it(make_shell, demo_path,
+                                                                 demo_advisor, db_path):
+    shell = make_shell(demo_path, advisor_id=demo_advisor.id)
+    first = shell.window
+    first.database_requested.emit(str(db_path))  # a new, empty file
+    dialog = shell.setup_dialog
+    assert dialog is not None and dialog.parent() is first
+    dialog.form.name.setText("Asep Hidayat")
+    dialog.accept()
+    assert shell.window is not first
+    assert shell.database.path == db_path
+    assert shell.window.warong_model.rowCount() == 0
