@@ -20,6 +20,7 @@ from .errors import DatabaseError, UserError
 
 COMMAND_MODULES = (
     "ewarong_desktop.commands.core",
+    "ewarong_desktop.commands.safety",
 )
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,11 @@ def run(argv: list[str]) -> int:
         print("ewarong-desktop: interrupted", file=sys.stderr)
         return 1
     except Exception as exc:  # last resort: one line for the person, details in the log
+        from .logging_setup import setup_logging
+
+        log_path = setup_logging()  # the traceback goes to the file, not over the terminal
         log.exception("unexpected error")
-        print(f"ewarong-desktop: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        where = f"; details in {log_path}" if log_path else ""
+        print(f"ewarong-desktop: unexpected error: {type(exc).__name__}: {exc}{where}",
+              file=sys.stderr)
         return 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -42,5 +44,12 @@ def default_database_path() -> Path:
 
 
 def backup_dir_for(db_path: Path) -> Path:
-    """Backups of a database live beside the user's data, one folder per database file name."""
-    return data_dir() / "backups" / db_path.stem
+    """Backups of one database file: a folder under the user's data folder.
+
+    Named after the file's stem plus a short hash of its absolute path, so two databases
+    called ``ewarong.sqlite3`` in different folders never share (or rotate away) each
+    other's backups, while the folder name still says whose backups they are.
+    """
+    absolute = os.path.normcase(str(Path(db_path).resolve()))
+    digest = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return data_dir() / "backups" / f"{Path(db_path).stem}-{digest}"

@@ -6,20 +6,27 @@ the program runs unchanged against PostgreSQL later.
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import DatabaseError, DatabaseTooNewError
+from ..errors import DatabaseError, UserError
+from . import health
+from .health import DatabaseDamagedError, DatabaseReadOnlyError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = health.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -43,13 +50,31 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+def _read_only_mode(path: Path) -> str:
+    """``mode=ro`` normally; ``immutable=1`` for a WAL file in a folder SQLite cannot write.
+
+    A WAL reader needs the ``-shm`` file, which SQLite cannot create on a read-only
+    medium; ``immutable`` reads without it, and is safe there because nobody can write
+    the file either. A pending ``-wal`` that could not be read that way is refused.
+    """
+    if os.access(path.parent, os.W_OK) or not path.exists():
+        return "mode=ro"
+    if health.side_file(path, "-wal").exists() and health.side_file(path, "-shm").exists():
+        return "mode=ro"
+    if health.has_pending_wal(path):
+        raise DatabaseReadOnlyError(
+            path, f"its unsaved part {path.name}-wal cannot be read in this folder; copy both "
+                  "files to your own disk")
+    return "immutable=1"
+
+
 def make_engine(url_or_path: str | Path, *, read_only: bool = False) -> Engine:
     """An engine for a SQLite file path or any SQLAlchemy URL."""
     text_url = str(url_or_path)
     if "://" not in text_url:
         path = Path(text_url).resolve()
         if read_only:
-            text_url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+            text_url = f"sqlite:///file:{path.as_posix()}?{_read_only_mode(path)}&uri=true"
         else:
             text_url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(text_url)
@@ -59,46 +84,113 @@ def make_engine(url_or_path: str | Path, *, read_only: bool = False) -> Engine:
 
 
 class Database:
-    """An open database: hands out sessions, one unit of work each."""
+    """An open database: hands out sessions, one unit of work each.
+
+    Two windows (or a window and a command) may have the same file open at once: each
+    save is its own short transaction begun with ``BEGIN IMMEDIATE``, WAL lets readers
+    go on while one writer commits, and the busy timeout makes a second writer wait for
+    the first instead of failing. Every acknowledged save of both is kept; a window
+    shows the other's changes when it next reads (tests/safety/test_two_instances.py).
+    """
 
     def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False):
         self.engine = engine
         self.path = path
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._backup_thread: threading.Thread | None = None
+        #: Why the start-up backup failed (shown as a warning), or None.
+        self.backup_problem: str | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session in one transaction: committed when the block ends, rolled back on error.
+
+        A full disk, a read-only file, a lock held too long or damage found while working
+        become the matching ``DatabaseError``; nothing of the failed unit is saved.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (OperationalError, SADatabaseError) as exc:
+            translated = _translate(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def start_backup(self, reason: str = "daily") -> None:
+        """Back the file up in a background thread, so the window opens without waiting."""
+        if self.path is None or self._backup_thread is not None:
+            return
+        self._backup_thread = threading.Thread(
+            target=self._backup, args=(self.path, reason), name="ewarong-backup", daemon=True)
+        self._backup_thread.start()
+
+    def _backup(self, path: Path, reason: str) -> None:
+        from .backup import take_backup
+
+        try:
+            take_backup(path, reason)
+        except (UserError, OSError, sqlite3.Error) as exc:
+            log.warning("start-up backup of %s failed: %s", path, exc)
+            self.backup_problem = str(exc)
+
+    def wait_for_backup(self) -> None:
+        """Block until a backup started with ``start_backup`` has finished."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
 
     def close(self) -> None:
+        self.wait_for_backup()  # never leave a half-written backup behind on a normal exit
         self.engine.dispose()
+        if self.path is not None and not self.read_only:
+            health.remember_clean_close(self.path)
 
 
-def check_database_file(path: Path) -> None:
-    """Refuse a path that cannot hold a database, before SQLite creates or touches anything."""
+def _translate(exc: BaseException, path: Path | None) -> DatabaseError | None:
+    from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
+
+    programming = IntegrityError | ProgrammingError | InterfaceError | DataError
+    if path is None or isinstance(exc, programming):
+        return None  # the program's own mistakes: keep them visible as they are
+    return health.database_error(exc, path)
+
+
+def check_database_file(path: Path, *, read_only: bool = False) -> bool:
+    """Refuse a path that cannot hold a database, before SQLite creates or touches anything.
+
+    Returns True when the file already holds data. A file whose header or length is
+    wrong raises ``DatabaseDamagedError``; a file or folder that cannot be written (when
+    not opening read-only) raises ``DatabaseReadOnlyError`` so the caller can offer
+    read-only use.
+    """
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; give the path of a database file")
     if path.exists():
-        if path.stat().st_size == 0:
-            return
         try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
+            if path.stat().st_size == 0:
+                has_data = False
+            else:
+                problem = health.header_problem(path)
+                if problem is not None:
+                    from .backup import newest_good_backup
+
+                    raise DatabaseDamagedError(path, problem, newest_good_backup(path))
+                has_data = True
         except OSError as exc:
             raise DatabaseError(f"cannot read {path}: {exc.strerror}") from exc
-        if header != SQLITE_HEADER:
-            raise DatabaseError(
-                f"{path} is not an e-Warong database (not an SQLite file); choose another file"
-            )
-        return
+        # WAL writes -wal/-shm beside the file, so the folder must be writable too.
+        if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise DatabaseReadOnlyError(path)
+        return has_data
+    if read_only:
+        raise DatabaseError(f"database {path} does not exist; check the path")
     folder = path.parent
     if not folder.is_dir():
         raise DatabaseError(f"folder {folder} does not exist; create it or choose another path")
     if not os.access(folder, os.W_OK):
         raise DatabaseError(f"cannot write in folder {folder}; choose a folder you can write to")
+    return False
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -110,17 +202,32 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def open_database(
-    path: str | Path, *, read_only: bool = False, backup_before_migration: bool = True
+    path: str | Path, *, read_only: bool = False, backup_before_migration: bool = True,
+    startup_backup: bool = True,
 ) -> Database:
-    """Open (creating if needed) and upgrade the database at ``path``.
+    """Open (creating if needed), check and upgrade the database at ``path``.
 
-    Refuses files that are not SQLite, folders that cannot be written and databases
-    written by a newer version of the program; a backup is taken before any upgrade.
+    Refuses files that are not SQLite, damaged files (``DatabaseDamagedError``, naming
+    the newest good backup; the file is left untouched), locations that cannot be
+    written (``DatabaseReadOnlyError``: open with ``read_only=True`` instead) and
+    databases written by a newer version of the program; a backup is taken before any
+    upgrade, and in the background when the newest backup is more than a day old.
     """
     from .migrations import HEAD_REVISION
 
     db_path = Path(path)
-    check_database_file(db_path)
+    has_data = check_database_file(db_path, read_only=read_only)
+    # SQLite's full check reads every page; see health.py for when it runs and why.
+    if has_data and health.needs_full_check(db_path):
+        found = health.check_database(db_path)
+        if found.damaged:
+            from .backup import newest_good_backup
+
+            raise DatabaseDamagedError(db_path, found.summary, newest_good_backup(db_path))
+        if found.kind == "unreadable":
+            raise DatabaseError(found.summary)
+        if not read_only:
+            health.remember_check(db_path)
     engine = make_engine(db_path, read_only=read_only)
     try:
         revision = current_revision(engine)
@@ -132,14 +239,20 @@ def open_database(
             from .migrations import upgrade_to_head
 
             upgrade_to_head(engine, db_path, revision, backup=backup_before_migration)
-    except DatabaseTooNewError:
-        engine.dispose()
-        raise
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
+        translated = health.database_error(exc, db_path)
+        if translated is not None:
+            raise translated from exc
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
         raise DatabaseError(f"cannot open {db_path}: {reason}") from exc
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, db_path, read_only=read_only)
+    database = Database(engine, db_path, read_only=read_only)
+    if startup_backup and has_data and not read_only:
+        from .backup import backup_due
+
+        if backup_due(db_path):
+            database.start_backup("daily")
+    return database

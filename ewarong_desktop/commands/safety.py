@@ -1,0 +1,90 @@
+"""`backup`, `restore` and `check`: the database's safety net on the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..cli import database_path
+from ..errors import DatabaseError
+
+NEWEST = "newest"
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    backup = subparsers.add_parser(
+        "backup", parents=[common],
+        help="back the database up now (into its backup folder, or to --out FILE)")
+    backup.add_argument("--out", type=Path, metavar="FILE",
+                        help="write the backup to this new file instead of the backup folder")
+    backup.add_argument("--list", action="store_true",
+                        help="list the database's backups, newest first, instead")
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore", parents=[common],
+        help="replace the database's contents with a backup (the current file is kept)")
+    restore.add_argument("--from", dest="source", required=True, metavar="FILE",
+                         help=f"the backup file, or '{NEWEST}' for the newest good backup")
+    restore.set_defaults(handler=run_restore)
+
+    check = subparsers.add_parser(
+        "check", parents=[common],
+        help="check the database for damage (exit 0 when sound, 1 with the diagnosis)")
+    check.set_defaults(handler=run_check)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from ..services import safety
+
+    path = database_path(args)
+    if args.list:
+        backups = safety.list_backups(path)
+        for backup in backups:
+            print(f"{backup.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  {backup.reason:<12}  "
+                  f"{backup.size / 1_000_000:7.1f} MB  {backup.path}")
+        print(f"({len(backups)} backups of {path})")
+        return 0
+    if args.out is not None:
+        written = safety.backup_to(path, args.out)
+    else:
+        written = safety.backup_now(path).path
+    print(f"backup of {path} written to {written}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from ..services import safety
+
+    path = database_path(args)
+    if args.source == NEWEST and not Path(NEWEST).exists():
+        newest = safety.newest_good_backup(path)
+        if newest is None:
+            raise DatabaseError(f"no good backup of {path} was found; give one with --from FILE")
+        source = newest.path
+    else:
+        source = Path(args.source)
+    result = safety.restore(path, source)
+    print(f"restored {result.database} from {result.restored_from}")
+    if result.safety_backup is not None:
+        print(f"the previous contents are kept in {result.safety_backup.path}")
+    for moved in result.moved_aside:
+        print(f"damaged file kept for inspection as {moved}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from ..services import safety
+
+    path = database_path(args)
+    found = safety.check_database(path)
+    if found.ok:
+        print(f"{path}: {found.summary}")
+        return 0
+    advice = ""
+    if found.damaged:
+        newest = safety.newest_good_backup(path)
+        advice = (f"; restore the newest good backup with 'ewarong-desktop restore --db \"{path}\" "
+                  f"--from \"{newest.path}\"'" if newest else "; no good backup was found")
+    summary = found.summary if str(path) in found.summary else f"{path}: {found.summary}"
+    raise DatabaseError(summary + advice)

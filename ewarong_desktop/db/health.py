@@ -1,0 +1,412 @@
+"""Is a database file sound? Its header, SQLite's own checks, and moving a damaged file aside.
+
+Nothing here writes to the database being examined: checks read through a connection
+that cannot write, and a damaged file is only ever renamed (with its ``-wal`` and
+``-shm``), never overwritten or deleted, so it stays on disk for inspection.
+
+The errors defined here are the ones the window and the command line act on: a
+damaged file (offer the newest good backup), a read-only location (offer read-only
+use), a full disk, a database busy in another window.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import DatabaseError
+
+if TYPE_CHECKING:
+    from .backup import BackupInfo
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+SIDE_FILES = ("-wal", "-shm", "-journal")
+# A full check at most this long after the last one when the file is as we left it.
+CHECK_INTERVAL = timedelta(days=1)
+HEALTH_STATE_NAME = "health.json"
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The file is truncated, overwritten, not SQLite, or fails SQLite's checks.
+
+    ``path`` is the damaged file (left untouched), ``problem`` what was found and
+    ``backup`` the newest backup that passed the same checks (None when there is none).
+    """
+
+    def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None):
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+        if backup is not None:
+            advice = (f"the file was left as it is; restore the backup of "
+                      f"{backup.taken_at.astimezone():%Y-%m-%d %H:%M} with "
+                      f"'ewarong-desktop restore --db \"{path}\" --from \"{backup.path}\"'")
+        else:
+            advice = ("the file was left as it is and no good backup was found; "
+                      "choose another database file")
+        super().__init__(f"{path} cannot be used: {problem}; {advice}")
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The file, its folder or the medium cannot be written; it can still be opened read-only."""
+
+    def __init__(self, path: Path, detail: str = ""):
+        self.path = path
+        where = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{path} cannot be written{where}: it is read-only, in a read-only folder or on a "
+            "read-only medium; open it read-only, or copy it to a folder you can write to"
+        )
+
+
+class DiskFullError(DatabaseError):
+    """The disk holding the database (or its backups) has no space left."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"the disk holding {path} is full, so the last change was not saved; free some "
+            "space (empty the recycle bin, move large files away) and try again"
+        )
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another window or program kept the database locked for longer than we wait."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"{path} is busy in another window or program; wait a moment and try again"
+        )
+
+
+@dataclass(frozen=True)
+class Health:
+    """What a check of one database file found.
+
+    ``kind`` is one of: ok, missing, empty, not_file, unreadable, not_sqlite, truncated,
+    damaged, broken_links, not_ewarong. ``summary`` is one line for a person: the
+    contents when healthy, the diagnosis otherwise.
+    """
+
+    path: Path
+    kind: str
+    summary: str
+    problems: tuple[str, ...] = ()
+    revision: str | None = None
+    assessments: int | None = None
+    ratings: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "ok"
+
+    @property
+    def damaged(self) -> bool:
+        """The file is there but its contents cannot be trusted: offer a backup."""
+        return self.kind in ("not_sqlite", "truncated", "damaged", "broken_links")
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    """``path`` with SQLite's suffix for its companion files (``-wal``, ``-shm``, ``-journal``)."""
+    return path.with_name(path.name + suffix)
+
+
+def has_pending_wal(path: Path) -> bool:
+    """True when a ``-wal`` holds pages not yet copied into the main file.
+
+    That happens while another window has the database open or after a crash; either
+    way the main file alone does not show the whole database.
+    """
+    try:
+        return side_file(path, "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def header_problem(path: Path) -> str | None:
+    """What is wrong with the first 100 bytes and the length of the file, or None.
+
+    Cheap enough for every start: one small read and a stat.
+    """
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_HEADER):
+        return ("not an e-Warong database: its first bytes are not an SQLite header "
+                "(overwritten, or another kind of file)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"the header is damaged (page size {page_size} is impossible)"
+    if has_pending_wal(path) or side_file(path, "-journal").exists():
+        return None  # SQLite completes the file from the -wal/-journal: its length can differ
+    pages = int.from_bytes(header[28:32], "big")
+    pages_valid = header[24:28] == header[92:96] and pages > 0  # SQLite's own validity rule
+    if size % page_size or (pages_valid and size < pages * page_size):
+        expected = f"; the header announces {pages * page_size} bytes" if pages_valid else ""
+        return f"the file is truncated ({size} bytes{expected})"
+    return None
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path`` and leaves no ``-wal``/``-shm`` behind.
+
+    Where the file and its folder can be written, a normal connection with
+    ``query_only``: it takes part in WAL locking like any reader, so a check running
+    while another window writes sees a consistent snapshot, and SQLite removes the
+    companion files on close. On a read-only folder or medium SQLite cannot create the
+    ``-shm`` a WAL reader needs, so the file is opened ``immutable`` (safe there: nobody
+    can write it either) unless a ``-wal`` with unsaved pages would then be ignored.
+    """
+    path = Path(path).resolve()
+    if not path.is_file():  # sqlite3.connect would create an empty database here
+        raise DatabaseError(f"{path} does not exist or is not a file")
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+        connection.execute("PRAGMA query_only = ON")
+        return connection
+    wal, shm = side_file(path, "-wal"), side_file(path, "-shm")
+    if wal.exists() and shm.exists():
+        mode = "mode=ro"
+    elif not has_pending_wal(path):
+        mode = "immutable=1"
+    else:
+        raise DatabaseReadOnlyError(
+            path, f"the unsaved part in {wal.name} cannot be read here; copy the database "
+                  "together with that file to your own disk")
+    return sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, timeout=5, isolation_level=None)
+
+
+def sqlite_problems(connection: sqlite3.Connection, *, links: bool = True) -> list[str]:
+    """SQLite's ``quick_check`` (and ``foreign_key_check``) findings; empty when sound."""
+    found = [row[0] for row in connection.execute("PRAGMA quick_check(20)")]
+    if found != ["ok"]:
+        return found
+    if links:
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            tables = sorted({row[0] for row in broken})
+            return [f"{len(broken)} record(s) in {', '.join(tables)} "
+                    "refer to records that are missing"]
+    return []
+
+
+def _contents(connection: sqlite3.Connection) -> tuple[str | None, int | None, int | None]:
+    tables = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"alembic_version", "assessment", "rating"} <= tables:
+        return None, None, None
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    assessments = connection.execute("SELECT count(*) FROM assessment").fetchone()[0]
+    ratings = connection.execute("SELECT count(*) FROM rating").fetchone()[0]
+    return (revision[0] if revision else None), assessments, ratings
+
+
+def check_database(path: str | Path) -> Health:
+    """Check one database file without changing it: header, length, SQLite's checks, contents.
+
+    Safe to run while another window has the database open.
+    """
+    path = Path(path)
+    if not path.exists():
+        return Health(path, "missing", f"{path} does not exist")
+    if not path.is_file():
+        return Health(path, "not_file", f"{path} is not a file")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return Health(path, "empty", f"{path} is empty (0 bytes): it holds no data yet")
+        problem = header_problem(path)
+    except OSError as exc:
+        return Health(path, "unreadable", f"{path} cannot be read: {exc.strerror or exc}")
+    if problem is not None:
+        kind = "not_sqlite" if problem.startswith("not an") else "truncated"
+        return Health(path, kind, problem)
+    try:
+        connection = open_for_reading(path)
+    except sqlite3.Error as exc:
+        return Health(path, "unreadable", f"{path} cannot be opened: {exc}")
+    try:
+        found = sqlite_problems(connection)
+        if found:
+            kind = "broken_links" if "refer to records" in found[0] else "damaged"
+            first = " ".join(found[0].replace("*** in database main ***", "").split())
+            shown = first if kind == "broken_links" else (
+                f"SQLite found {len(found)} problem(s), the first: {first}")
+            return Health(path, kind, shown, tuple(found))
+        revision, assessments, ratings = _contents(connection)
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed": damage
+        return Health(path, "damaged", f"SQLite cannot read it ({exc})", (str(exc),))
+    finally:
+        connection.close()
+    if revision is None:
+        return Health(path, "not_ewarong",
+                      "not an e-Warong database: an SQLite file without the program's tables")
+    megabytes = size / 1_000_000
+    summary = (f"ok: {assessments} assessments, {ratings} ratings, schema {revision}, "
+               f"{megabytes:.1f} MB")
+    return Health(path, "ok", summary, revision=revision, assessments=assessments, ratings=ratings)
+
+
+def move_aside(path: Path) -> list[Path]:
+    """Rename a damaged database and its companion files out of the way; returns the new paths.
+
+    The new names keep SQLite's pairing (``NAME.damaged-STAMP.sqlite3`` with its own
+    ``-wal``), so the set can still be opened for inspection. Companions go first: a
+    stale ``-wal`` left beside a new file of the old name could be replayed into it.
+    Nothing is deleted; a name already taken gets a counter.
+    """
+    path = Path(path)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    for attempt in range(1000):
+        label = f"damaged-{stamp}" + (f"-{attempt}" if attempt else "")
+        target = path.with_name(f"{path.stem}.{label}{path.suffix}")
+        pairs = [(side_file(path, s), side_file(target, s)) for s in SIDE_FILES]
+        pairs.append((path, target))
+        if not any(new.exists() for _, new in pairs):
+            break
+    moved = []
+    for old, new in pairs:
+        if old.exists():
+            os.rename(old, new)
+            moved.append(new)
+            log.warning("moved %s aside to %s", old, new)
+    return moved
+
+
+# -- when to run the full check ---------------------------------------------------------
+#
+# PRAGMA quick_check reads every page: on the 10,000-assessment demo database (75 MB)
+# about 0.14 s with the file in the page cache and 1.1 s cold on our test machine, several
+# seconds on an old laptop's disk. That is too slow for every start, so the full check
+# runs when something may have happened to the file outside the program: it is not
+# exactly as we left it at our last clean close (size and modification time differ, so
+# any outside write, truncation or copy over it is caught), a -wal is pending (crash or
+# another window), the last check is more than a day old, or there is no record at all.
+# The header and length check above still runs on every start.
+
+
+def _state_path(db_path: Path) -> Path:
+    from ..paths import backup_dir_for
+
+    return backup_dir_for(db_path) / HEALTH_STATE_NAME
+
+
+def _fingerprint(db_path: Path) -> dict[str, int]:
+    stat = db_path.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _read_state(db_path: Path) -> dict:
+    try:
+        return json.loads(_state_path(db_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(db_path: Path, state: dict) -> None:
+    target = _state_path(db_path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as exc:  # an unwritable data folder only means a full check every start
+        log.info("cannot record the health check of %s: %s", db_path, exc)
+
+
+def needs_full_check(db_path: Path, *, now: datetime | None = None) -> bool:
+    """Whether the file may have changed outside the program since its last good check."""
+    state = _read_state(db_path)
+    now = now or datetime.now(UTC)
+    try:
+        checked_at = datetime.fromisoformat(state["checked_at"])
+        closed = state["closed"]
+    except (KeyError, TypeError, ValueError):
+        return True
+    if now - checked_at > CHECK_INTERVAL or has_pending_wal(db_path):
+        return True
+    try:
+        return closed != _fingerprint(db_path)
+    except OSError:
+        return True
+
+
+def remember_check(db_path: Path) -> None:
+    """Record a passed full check (the file will change from now on: no fingerprint yet)."""
+    _write_state(db_path, {"checked_at": datetime.now(UTC).isoformat(), "closed": None})
+
+
+def remember_clean_close(db_path: Path) -> None:
+    """Record how the file looks after the program closed it cleanly.
+
+    Skipped while another window still has it open (a -wal remains): its next writes
+    would not match the record anyway.
+    """
+    state = _read_state(db_path)
+    if "checked_at" not in state or side_file(db_path, "-wal").exists():
+        return
+    try:
+        state["closed"] = _fingerprint(db_path)
+    except OSError:
+        return
+    _write_state(db_path, state)
+
+
+def forget_check(db_path: Path) -> None:
+    """Make the next open run the full check (after damage was seen, or a restore)."""
+    try:
+        _state_path(db_path).unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("cannot reset the health record of %s: %s", db_path, exc)
+
+
+# -- SQLite failures as errors a person can act on ----------------------------------------
+
+
+def database_error(exc: BaseException, path: Path) -> DatabaseError | None:
+    """The error to show for an SQLite or file-system failure on ``path``, or None.
+
+    None means the failure is not about the file, the disk or the lock (a programming
+    error, say) and should travel on unchanged.
+    """
+    original = getattr(exc, "orig", None) or exc
+    name = getattr(original, "sqlite_errorname", "") or ""
+    text = str(original).lower()
+    os_errno = original.errno if isinstance(original, OSError) else None
+    if os_errno == errno.ENOSPC or name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return DiskFullError(path)
+    if (os_errno in (errno.EROFS, errno.EACCES, errno.EPERM) or name.startswith("SQLITE_READONLY")
+            or "readonly database" in text):
+        return DatabaseReadOnlyError(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return DatabaseBusyError(path)
+    if (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
+            or "not a database" in text):
+        forget_check(path)
+        from .backup import newest_good_backup
+
+        return DatabaseDamagedError(path, f"SQLite reports damage ({original})",
+                                    newest_good_backup(path))
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return DatabaseError(
+            f"reading or writing {path} failed (disk I/O error); if the file is on a USB stick "
+            "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'"
+        )
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in text:
+        return DatabaseError(
+            f"cannot open {path}; check that the file and its folder exist and that you may "
+            "write there, or open it read-only"
+        )
+    return None
