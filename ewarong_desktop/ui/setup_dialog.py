@@ -67,6 +67,14 @@ class AdvisorForm(QWidget):
         self.kabupaten.setCurrentText(advisor.kabupaten or "")
         self.kecamatan.setCurrentText(advisor.kecamatan or "")
 
+    def check_name(self, error: ErrorLabel) -> bool:
+        """The one field people most often leave empty, refused here in the window's language."""
+        if self.name.text().strip():
+            return True
+        error.show_error(self.tr("Nama belum diisi; tulis nama lengkap Anda."))
+        self.name.setFocus()
+        return False
+
     def values(self) -> dict[str, str]:
         """Keyword arguments for ``create_advisor``/``update_advisor`` (checked there)."""
         return dict(name=self.name.text(), advisor_type=self.advisor_type.currentData(),
@@ -158,6 +166,8 @@ class SetupDialog(QDialog):
                 return
             self.advisor_id = item.data(Qt.ItemDataRole.UserRole)
         else:
+            if not self.form.check_name(self.error):
+                return
             try:
                 with self.database.session() as session:
                     self.advisor_id = advisors.create_advisor(session, **self.form.values()).id
@@ -191,6 +201,8 @@ class AdvisorEditDialog(QDialog):
         self.setMinimumWidth(480)
 
     def accept(self) -> None:
+        if not self.form.check_name(self.error):
+            return
         try:
             with self.database.session() as session:
                 advisor = advisors.update_advisor(session, self.advisor_id, **self.form.values())

@@ -144,6 +144,10 @@ class WarongDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if not self.name.text().strip():  # the common slip, said in the window's language
+            self.error.show_error(self.tr("Nama e-Warong belum diisi; tulis namanya."))
+            self.name.setFocus()
+            return
         fields = self.fields()
         try:
             # One transaction: the record and the advisor's assignment are saved together.

@@ -3,7 +3,7 @@
 <context>
     <name>AdvisorEditDialog</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/setup_dialog.py" line="+181" />
+        <location filename="../../ewarong_desktop/ui/setup_dialog.py" line="+191" />
         <source>Profil saya</source>
         <translation>My profile</translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>AdvisorForm</name>
     <message>
-        <location line="-147" />
+        <location line="-157" />
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
@@ -49,6 +49,11 @@
         <location line="+1" />
         <source>K&amp;ecamatan tugas:</source>
         <translation>K&amp;ecamatan of assignment:</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Nama belum diisi; tulis nama lengkap Anda.</source>
+        <translation>Name is empty; type your full name.</translation>
     </message>
 </context>
 <context>
@@ -85,7 +90,7 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="+464" />
+        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="+473" />
         <source>&amp;Kelompokkan per:</source>
         <translation type="unfinished" />
     </message>
@@ -105,7 +110,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
         <source>&amp;Finalisasi...</source>
         <translation type="unfinished" />
     </message>
@@ -196,7 +201,7 @@
     </message>
     <message>
         <location line="+97" />
-        <source>database tidak dapat ditulis ({detail}); coba lagi</source>
+        <source>Basis data tidak dapat ditulis ({detail}); coba lagi.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -210,7 +215,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+26" />
+        <location line="+22" />
         <location line="+33" />
         <source>Belum bisa difinalisasi</source>
         <translation type="unfinished" />
@@ -332,7 +337,7 @@
 <context>
     <name>CellEditor</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="-789" />
+        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="-788" />
         <source>Belum dinilai</source>
         <translation type="unfinished" />
     </message>
@@ -368,7 +373,7 @@
 <context>
     <name>LevelGridModel</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/charts.py" line="+352" />
+        <location filename="../../ewarong_desktop/ui/charts.py" line="+346" />
         <source>TB</source>
         <translation type="unfinished" />
     </message>
@@ -730,7 +735,7 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/profile_view.py" line="+127" />
+        <location filename="../../ewarong_desktop/ui/profile_view.py" line="+129" />
         <source>Pendamping</source>
         <translation>Advisor</translation>
     </message>
@@ -770,52 +775,47 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+18" />
+        <location line="+26" />
         <source>Peran dibanding target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Tingkat per sel (peran x bidang agenda)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+16" />
+        <location line="+15" />
         <source>Kesenjangan terbesar terhadap target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
-        <location line="+14" />
+        <location line="-3" />
         <source>Kode</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-14" />
-        <location line="+14" />
+        <location line="+0" />
         <source>Bidang</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-14" />
-        <location line="+14" />
+        <location line="+0" />
         <source>Pernyataan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-14" />
-        <location line="+14" />
+        <location line="+0" />
         <source>Nilai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-13" />
-        <location line="+14" />
+        <location line="+1" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-14" />
+        <location line="+2" />
         <source>Selisih</source>
         <translation type="unfinished" />
     </message>
@@ -825,17 +825,17 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+9" />
+        <location line="+3" />
         <source>Kekuatan (mencapai atau melampaui target)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
         <source>Belum ada sel yang mencapai target.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+28" />
+        <location line="+36" />
         <source>Angka = tingkat 0-4; TB = tidak berlaku (tidak ikut dihitung); sel kosong berarsir = belum dinilai. Kolom dan baris "Rerata" memuat rerata per peran dan per bidang.</source>
         <translation type="unfinished" />
     </message>
@@ -868,13 +868,18 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/charts.py" line="-272" />
-        <source>Penilaian diri (rerata / target)</source>
+        <location filename="../../ewarong_desktop/ui/charts.py" line="-401" />
+        <source>{mean} (target {target})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+131" />
+        <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+0" />
-        <source>Target</source>
+        <source>Penilaian diri (rerata)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -909,7 +914,7 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/setup_dialog.py" line="+27" />
+        <location filename="../../ewarong_desktop/ui/setup_dialog.py" line="+21" />
         <source>Siapa yang memakai laptop ini?</source>
         <translation>Who is using this laptop?</translation>
     </message>
@@ -1071,6 +1076,11 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
         <location line="+7" />
         <source>Simpan</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Nama e-Warong belum diisi; tulis namanya.</source>
+        <translation>e-Warong name is empty; type its name.</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ def test_setup_refuses_an_empty_name_inline(make_shell, db_path):
     dialog = shell.setup_dialog
     dialog.accept()
     assert dialog.isVisible() and shell.window is None
-    assert dialog.error.isVisible() and "empty" in dialog.error.text()
+    assert dialog.error.isVisible() and dialog.error.text().startswith("Nama belum diisi")
     with dialog.database.session() as session:
         assert advisors.list_advisors(session) == []
 

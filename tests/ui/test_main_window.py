@@ -77,6 +77,15 @@ def test_a_duplicate_e_warong_is_refused_with_a_message(window, qtbot):
     assert window.warong_model.total() == 27
 
 
+def test_an_e_warong_without_a_name_is_refused_in_indonesian(window, qtbot):
+    window.add_warong()
+    dialog = open_dialog(window, WarongDialog)
+    qtbot.keyClicks(dialog.name, "   ")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text().startswith("Nama e-Warong belum diisi")
+    assert window.warong_model.total() == 27
+
+
 def test_search_narrows_the_list_after_a_pause_in_typing(window, qtbot):
     target = window.warong_model.record(5)
     qtbot.keyClicks(window.search, target.kelurahan)
@@ -233,7 +242,7 @@ def test_editing_my_profile(window, qtbot, demo_advisor):
     assert dialog.form.name.text() == demo_advisor.name
     dialog.form.name.clear()
     dialog.accept()
-    assert dialog.isVisible() and "empty" in dialog.error.text()
+    assert dialog.isVisible() and dialog.error.text().startswith("Nama belum diisi")
     qtbot.keyClicks(dialog.form.name, "Nama Baru")
     dialog.accept()
     assert not dialog.isVisible()
