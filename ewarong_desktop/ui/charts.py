@@ -114,9 +114,13 @@ class RadarChart(QWidget):
         self._targets = list(targets)
         self._lang = lang
         self.setAccessibleDescription("; ".join(
-            f"{label}: {format_mean(value, lang)} / {format_mean(target, lang)}"
+            f"{label}: {self._numbers(value, target)}"
             for label, value, target in zip(labels, values, targets, strict=True)))
         self.update()
+
+    def _numbers(self, value: float | None, target: float) -> str:
+        return self.tr("{mean} (target {target})").format(mean=format_mean(value, self._lang),
+                                                          target=format_mean(target, self._lang))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(440, 420)
@@ -223,8 +227,7 @@ class RadarChart(QWidget):
         for i, label in enumerate(self._labels):
             angle = self.axis_angle(i, count)
             anchor = self.axis_point(centre, radius, i, count, MAX_LEVEL)
-            numbers = (f"{format_mean(self._values[i], self._lang)} / "
-                       f"{format_mean(self._targets[i], self._lang)}")
+            numbers = self._numbers(self._values[i], self._targets[i])
             width = max(bold_metrics.horizontalAdvance(label), metrics.horizontalAdvance(numbers)) + 6
             width = min(width, bounds.width() / 2)
             box = QRectF(0, 0, width, label_height)
@@ -247,7 +250,7 @@ class RadarChart(QWidget):
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, font: QFont,
                       metrics: QFontMetricsF) -> None:
-        entries = (self.tr("Penilaian diri (rerata / target)"), self.tr("Target"))
+        entries = (self.tr("Penilaian diri (rerata)"), self.tr("Target"))
         swatch = 26.0
         gap = 18.0
         total = sum(swatch + 6 + metrics.horizontalAdvance(text) for text in entries) + gap

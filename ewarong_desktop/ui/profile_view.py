@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ class CellTable(QTableWidget):
 
     def __init__(self, headers: list[str], prompt_column: int, parent: QWidget | None = None):
         super().__init__(0, len(headers), parent)
+        self._prompt_column = prompt_column
         self.setHorizontalHeaderLabels(headers)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -55,13 +56,20 @@ class CellTable(QTableWidget):
                     else QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(column, mode)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Row heights depend on the wrapped prompt, i.e. on the prompt column's width,
+        # which the header settles only after the table itself was resized.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit)
+        header.sectionResized.connect(lambda *_args: self._fit_timer.start())
 
     def set_rows(self, rows: list[list[str]]) -> None:
         self.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c != 2:
+                if c != self._prompt_column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(r, c, item)
         self._fit()
@@ -69,12 +77,7 @@ class CellTable(QTableWidget):
     def column_texts(self, column: int) -> list[str]:
         return [self.item(row, column).text() for row in range(self.rowCount())]
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().resizeEvent(event)
-        self._fit()
-
     def _fit(self) -> None:
-        # Row heights depend on the wrapped prompt, i.e. on the width we were given.
         self.resizeRowsToContents()
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(r) for r in range(self.rowCount()))
@@ -142,15 +145,24 @@ class ProfileView(QWidget):
         header.setColumnStretch(3, 1)
         layout.addLayout(header)
 
-        charts = QHBoxLayout()
-        charts.setSpacing(10)
+        # Two columns: the radar with the strengths under it, the grid with the gaps under it,
+        # so the first screen shows the picture, the numbers and where to improve.
+        columns = QHBoxLayout()
+        columns.setSpacing(10)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        layout.addLayout(columns)
+
         radar_box = QGroupBox(self.tr("Peran dibanding target"), content)
         radar_layout = QVBoxLayout(radar_box)
         self.radar = RadarChart(radar_box)
+        self.radar.setFixedHeight(400)
         radar_layout.addWidget(self.radar)
         radar_box.setMinimumWidth(360)
         radar_box.setMaximumWidth(440)
-        charts.addWidget(radar_box, 2)
+        left.addWidget(radar_box)
 
         grid_box = QGroupBox(self.tr("Tingkat per sel (peran x bidang agenda)"), content)
         grid_layout = QVBoxLayout(grid_box)
@@ -162,41 +174,34 @@ class ProfileView(QWidget):
         self.grid_note.setWordWrap(True)
         self.grid_note.setStyleSheet("color: #4a4f57;")
         grid_layout.addWidget(self.grid_note)
-        grid_layout.addStretch(1)
-        charts.addWidget(grid_box, 3)
-        layout.addLayout(charts)
+        right.addWidget(grid_box)
 
-        lists = QHBoxLayout()
-        lists.setSpacing(10)
-        gaps_box = QGroupBox(self.tr("Kesenjangan terbesar terhadap target"), content)
-        gaps_layout = QVBoxLayout(gaps_box)
-        self.gaps_table = CellTable(
-            [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
-             self.tr("Target"), self.tr("Selisih")], 2, gaps_box)
-        self.gaps_empty = QLabel(self.tr("Tidak ada sel di bawah target."), gaps_box)
-        self.gaps_more = QLabel(gaps_box)
-        self.gaps_more.setStyleSheet("color: #4a4f57;")
-        gaps_layout.addWidget(self.gaps_table)
-        gaps_layout.addWidget(self.gaps_empty)
-        gaps_layout.addWidget(self.gaps_more)
-        gaps_layout.addStretch(1)
-        lists.addWidget(gaps_box, 3)
+        headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
+                   self.tr("Target")]
+        gaps_box, self.gaps_table, self.gaps_empty, self.gaps_more = self._cell_list(
+            self.tr("Kesenjangan terbesar terhadap target"), [*headers, self.tr("Selisih")],
+            self.tr("Tidak ada sel di bawah target."), content)
+        right.addWidget(gaps_box)
+        strengths_box, self.strengths_table, self.strengths_empty, self.strengths_more = \
+            self._cell_list(self.tr("Kekuatan (mencapai atau melampaui target)"), headers,
+                            self.tr("Belum ada sel yang mencapai target."), content)
+        strengths_box.setMaximumWidth(440)
+        left.addWidget(strengths_box)
+        left.addStretch(1)
+        right.addStretch(1)
 
-        strengths_box = QGroupBox(self.tr("Kekuatan (mencapai atau melampaui target)"), content)
-        strengths_layout = QVBoxLayout(strengths_box)
-        self.strengths_table = CellTable(
-            [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
-             self.tr("Target")], 2, strengths_box)
-        self.strengths_empty = QLabel(self.tr("Belum ada sel yang mencapai target."), strengths_box)
-        self.strengths_more = QLabel(strengths_box)
-        self.strengths_more.setStyleSheet("color: #4a4f57;")
-        strengths_layout.addWidget(self.strengths_table)
-        strengths_layout.addWidget(self.strengths_empty)
-        strengths_layout.addWidget(self.strengths_more)
-        strengths_layout.addStretch(1)
-        lists.addWidget(strengths_box, 2)
-        layout.addLayout(lists)
-        layout.addStretch(1)
+    @staticmethod
+    def _cell_list(title: str, headers: list[str], empty_text: str,
+                   parent: QWidget) -> tuple[QGroupBox, CellTable, QLabel, QLabel]:
+        box = QGroupBox(title, parent)
+        box_layout = QVBoxLayout(box)
+        table = CellTable(headers, 2, box)
+        empty = QLabel(empty_text, box)
+        more = QLabel(box)
+        more.setStyleSheet("color: #4a4f57;")
+        for widget in (table, empty, more):
+            box_layout.addWidget(widget)
+        return box, table, empty, more
 
     # -- data
 

@@ -71,7 +71,7 @@ def test_radar_paints_without_complaint(qtbot):
             and abs(QColor(c).red() - 164) < 12]
     dark = [c for c in colours if QColor(c).lightness() < 60]
     assert fill and dark
-    assert "Mediator: – / 3,0" in chart.accessibleDescription()
+    assert "Mediator: – (target 3,0)" in chart.accessibleDescription()
     with pytest.raises(ValueError):
         chart.set_data(["a", "b", "c"], [1, 2], [1, 2, 3], "en")
 

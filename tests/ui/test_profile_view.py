@@ -97,7 +97,7 @@ def test_radar_gets_role_means_and_targets(view, profile):
     description = view.radar.accessibleDescription()
     for role, mean in profile.role_means.items():
         target = profile.role_targets[role]
-        assert f"{mean:.1f} / {target:.1f}".replace(".", ",") in description
+        assert f"{mean:.1f} (target {target:.1f})".replace(".", ",") in description
 
 
 def test_refresh_follows_a_change(view, database, rated, advisor_and_warong):
