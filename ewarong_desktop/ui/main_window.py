@@ -383,7 +383,8 @@ class MainWindow(QMainWindow):
         self.add_warong_action.triggered.connect(self.add_warong)
         self.edit_warong_action.triggered.connect(self.edit_warong)
         self.new_assessment_action.triggered.connect(self.new_assessment)
-        self.open_assessment_action.triggered.connect(self.open_assessment)
+        # triggered(bool) would land in open_assessment's optional argument
+        self.open_assessment_action.triggered.connect(lambda _checked: self.open_assessment())
         self.view_profile_action.triggered.connect(self.view_profile)
         self.find_action.triggered.connect(self.focus_search)
         self.switch_advisor_action.triggered.connect(self.switch_advisor)

@@ -58,18 +58,18 @@ class PagedTableModel(QAbstractTableModel):
     # --- paging ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Drop the loaded rows and load the first page again (after a filter or an edit)."""
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.loaded = True
-        self.endResetModel()
+        self._reset(loaded=True)
         self.fetchMore(QModelIndex())
 
     def clear(self) -> None:
+        """No rows and nothing to fetch (no e-Warong chosen)."""
+        self._reset(loaded=False)
+
+    def _reset(self, *, loaded: bool) -> None:
         self.beginResetModel()
         self._rows = []
-        self._exhausted = True
-        self.loaded = False
+        self._exhausted = not loaded
+        self.loaded = loaded
         self.endResetModel()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
