@@ -374,11 +374,12 @@ def grouped_bars(categories: Sequence[str], series: Sequence[BarSeries], *, widt
         chart.bars[index].strokeWidth = 0.4
     chart.barLabelFormat = value_format
     chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 6.5
+    chart.barLabels.fontSize = 6
     chart.barLabels.nudge = 5
     drawing.add(chart)
+    step = (width - 28) / max(len(series), 1)
     for index, entry in enumerate(series):
-        x = 28 + index * 110
+        x = 28 + index * step
         drawing.add(Rect(x, 6, 14, 9, fillColor=entry.fill, strokeColor=INK, strokeWidth=0.4))
         drawing.add(_text(x + 18, 8, entry.name, 7.5))
     return drawing
@@ -414,8 +415,9 @@ def trend_lines(periods: Sequence[str], series: Sequence[BarSeries], *, width: f
         line.symbol = makeMarker(TREND_MARKERS[index % len(TREND_MARKERS)])
         line.symbol.size = 4.5
     drawing.add(chart)
+    step = (width - 28) / max(len(series), 1)
     for index, entry in enumerate(series):
-        x = 28 + index * 110
+        x = 28 + index * step
         drawing.add(Line(x, 9, x + 20, 9, strokeColor=INK if index else ACCENT, strokeWidth=1.4,
                          strokeDashArray=TREND_DASHES[index % len(TREND_DASHES)]))
         drawing.add(_text(x + 24, 6.5, entry.name, 7.5))

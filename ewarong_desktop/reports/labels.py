@@ -24,6 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
                         "Role profile of an e-Warong KUBE advisor, period {period}"),
     "advisor": ("Pendamping", "Advisor"),
     "advisor_type": ("Jenis pendamping", "Advisor type"),
+    "type_short": ("Jenis", "Type"),
     "warong": ("e-Warong", "e-Warong"),
     "kube": ("KUBE", "KUBE"),
     "location": ("Kel. / Kec. / Kab.", "Village / sub-district / district"),

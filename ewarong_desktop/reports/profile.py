@@ -10,13 +10,11 @@ appendices. Everything the advisor typed is escaped and printed as typed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from statistics import fmean
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -26,12 +24,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..instrument import AREA_COUNT, ROLE_COUNT, Instrument
+from ..instrument import AREA_COUNT, ROLE_COUNT
+from .blocks import StoryBuilder, format_signed
 from .charts import GridCell, GridLabels, RadarSeries, level_grid, radar_chart
 from .document import FRAME_WIDTH, DocumentInfo, render_pdf
 from .labels import (
     LABELS,
-    check_lang,
     format_change,
     format_date,
     format_datetime,
@@ -39,7 +37,7 @@ from .labels import (
     format_number,
     label,
 )
-from .theme import INK, RULE, layout_commands, markup, styles, table_style_commands
+from .theme import INK, RULE, layout_commands, markup
 
 if TYPE_CHECKING:
     from ..services.profiles import CellScore, RoleProfile
@@ -48,16 +46,6 @@ if TYPE_CHECKING:
 NOTE_EXCERPT = 220  # characters of a note shown in the gap table; the appendix has it all
 PLAN_AREAS = 3  # agenda areas in the development plan
 RADAR_WIDTH = 80 * mm
-
-
-def format_signed(value: float | None, lang: str, digits: int = 1) -> str:
-    """A difference to target: ``−0,8``, ``+1``, ``0``."""
-    if value is None:
-        return format_number(None, lang)
-    if round(value, digits) == 0:
-        return format_number(0.0, lang, digits)
-    sign = "+" if value > 0 else "\u2212"
-    return sign + format_number(abs(value), lang, digits)
 
 
 def excerpt(text: str, limit: int = NOTE_EXCERPT) -> tuple[str, bool]:
@@ -69,55 +57,17 @@ def excerpt(text: str, limit: int = NOTE_EXCERPT) -> tuple[str, bool]:
     return (cut[:space] if space > limit // 2 else cut).rstrip(), True
 
 
-class _ProfileStory:
+class _ProfileStory(StoryBuilder):
     """Builds the flowables of one profile; one method per section."""
 
     def __init__(self, data: ProfileReportData, lang: str) -> None:
+        super().__init__(data.instrument, lang)
         self.data = data
-        self.lang = check_lang(lang)
         self.profile: RoleProfile = data.profile
         self.summary = data.profile.assessment
-        self.instrument: Instrument = data.instrument
-        self.styles = styles()
-
-    # -- small helpers ------------------------------------------------------------------
-    def t(self, key: str, **values: object) -> str:
-        return label(key, self.lang, **values)
-
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        """A paragraph of our own markup (labels, numbers); user text must go through markup()."""
-        return Paragraph(text, getattr(self.styles, style))
-
-    def user(self, text: str | None, style: str = "body") -> Paragraph:
-        return Paragraph(markup(text), getattr(self.styles, style))
-
-    def role_name(self, number: int) -> str:
-        return self.instrument.role(number).name.get(self.lang)
-
-    def area_short(self, number: int) -> str:
-        return self.instrument.area(number).short.get(self.lang)
 
     def cell_place(self, cell: CellScore) -> str:
         return f"{self.role_name(cell.role)} \u00b7 {self.area_short(cell.area)}"
-
-    def type_name(self) -> str:
-        advisor_type = self.summary.advisor_type
-        text = self.instrument.advisor_types.get(advisor_type)
-        return text.get(self.lang) if text else advisor_type
-
-    def table(self, rows: list[list[object]], widths: Sequence[float],
-              extra: Sequence[tuple] = (), header_rows: int = 1) -> Table:
-        table = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitInRow=1,
-                      hAlign="LEFT")
-        table.setStyle(TableStyle(table_style_commands(header_rows) + list(extra)))
-        return table
-
-    def header_row(self, *keys: str) -> list[Paragraph]:
-        return [self.p(self.t(key), "header") for key in keys]
-
-    def heading(self, text: str) -> list[Flowable]:
-        # Never leave a heading alone at the foot of a page.
-        return [CondPageBreak(40 * mm), self.p(text, "heading")]
 
     # -- sections -----------------------------------------------------------------------
     def story(self) -> list[Flowable]:
@@ -134,7 +84,7 @@ class _ProfileStory:
                   if s.is_final and s.finalised_at else
                   self.t("status_final_plain") if s.is_final else self.t("status_draft"))
         place = ", ".join(part for part in (s.kelurahan, s.kecamatan, s.kabupaten) if part)
-        left = [("advisor_type", self.type_name()), ("warong", s.warong_name),
+        left = [("advisor_type", self.type_name(self.summary.advisor_type)), ("warong", s.warong_name),
                 ("kube", s.kube_name), ("location", place)]
         right = [("period", s.period), ("status", status),
                  ("answered", self.t("answered_value", answered=self.profile.answered,
@@ -196,7 +146,7 @@ class _ProfileStory:
                             no_levels_text=self.t("radar_no_levels"))
 
         headers = ["role", "level", "target", "gap"] + (["change"] if previous else [])
-        rows: list[list[object]] = [self.header_row(*headers)]
+        rows: list[list[object]] = [self.header_row(*headers, right_from=1)]
         for r in roles:
             mean = profile.role_means[r]
             row: list[object] = [
@@ -226,9 +176,8 @@ class _ProfileStory:
             ("FONTNAME", (0, -1), (-1, -1), "DejaVuSans-Bold"),
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
         ])
-        layout = Table([[radar, [role_table, Spacer(1, 3 * mm), self.p(text)]]],
-                       colWidths=[RADAR_WIDTH, side], hAlign="LEFT")
-        layout.setStyle(TableStyle(layout_commands()))
+        layout = self.side_by_side([radar, [role_table, Spacer(1, 3 * mm), self.p(text)]],
+                                   [RADAR_WIDTH, side])
         return [*self.heading(self.t("sec_overview")), layout]
 
     def grid(self) -> list[Flowable]:
@@ -274,7 +223,7 @@ class _ProfileStory:
                     self.summary.advisor_type, self.lang)), "cell"),
                 Paragraph(note_markup, self.styles.cell),
             ])
-        widths = [11 * mm, 30 * mm, 14 * mm, 14 * mm, 14 * mm]
+        widths = [11 * mm, 30 * mm, 15 * mm, 15 * mm, 15 * mm]
         widths += [(FRAME_WIDTH - sum(widths)) * 0.52, (FRAME_WIDTH - sum(widths)) * 0.48]
         flowables.append(self.table(rows, widths, [("ALIGN", (2, 1), (4, -1), "CENTER"),
                                                    ("FONTNAME", (4, 1), (4, -1),
@@ -296,11 +245,9 @@ class _ProfileStory:
             rows: list[list[object]] = [header] + [
                 [cell.code, self.p(markup(self.cell_place(cell)), "cell"), str(cell.level),
                  str(cell.target)] for cell in part]
-            halves.append(self.table(rows, [12 * mm, side - 40 * mm, 14 * mm, 14 * mm],
+            halves.append(self.table(rows, [12 * mm, side - 42 * mm, 15 * mm, 15 * mm],
                                      [("ALIGN", (2, 1), (3, -1), "CENTER")]) if part else "")
-        layout = Table([halves], colWidths=[side + gutter, side], hAlign="LEFT")
-        layout.setStyle(TableStyle(layout_commands()))
-        flowables.append(layout)
+        flowables.append(self.side_by_side(halves, [side + gutter, side]))
         return flowables
 
     def change(self) -> list[Flowable]:
@@ -312,7 +259,8 @@ class _ProfileStory:
                          else self.t("status_draft"))
         flowables.append(self.p(self.t("change_intro", period=previous.assessment.period,
                                        status=before_status)))
-        rows: list[list[object]] = [self.header_row("role", "before", "now", "change")]
+        rows: list[list[object]] = [self.header_row("role", "before", "now", "change",
+                                                    right_from=1)]
         for r in range(1, ROLE_COUNT + 1):
             before, now = previous.role_means[r], self.profile.role_means[r]
             rows.append([self.p(markup(self.role_name(r)), "cell"),
@@ -339,7 +287,7 @@ class _ProfileStory:
         if not changed:
             flowables.append(self.p(self.t("no_cell_changes")))
             return flowables
-        header = self.header_row("cell", "role", "before", "now", "change")
+        header = self.header_row("cell", "role", "before", "now", "change", right_from=2)
         header[1] = self.p(f"{self.t('role')} \u00b7 {self.t('area')}", "header")
         flowables.append(self.table([header, *changed],
                                     [14 * mm, 60 * mm, 25 * mm, 25 * mm, 25 * mm],
@@ -349,15 +297,16 @@ class _ProfileStory:
     def baseline(self) -> list[Flowable]:
         flowables = self.heading(self.t("sec_baseline"))
         advisor_type = self.summary.advisor_type
-        type_name = self.type_name()
+        type_name = self.type_name(self.summary.advisor_type)
         cells = self.instrument.cells
         if any(advisor_type not in cell.baseline for cell in cells.values()):
             return [*flowables, self.p(markup(self.t("baseline_none", type=type_name)))]
         flowables.append(self.p(markup(self.t("baseline_intro", type=type_name))))
         study_header = self.t("study_level", type=advisor_type)
-        rows: list[list[object]] = [[self.p("", "header"), self.p(self.t("own_level"), "header"),
-                                     self.p(markup(study_header), "header"),
-                                     self.p(self.t("difference"), "header")]]
+        rows: list[list[object]] = [[self.p("", "header"),
+                                     self.p(self.t("own_level"), "header_right"),
+                                     self.p(markup(study_header), "header_right"),
+                                     self.p(self.t("difference"), "header_right")]]
 
         def add(name: str, own: float | None, codes: list[str]) -> None:
             study = fmean(cells[code].baseline[advisor_type].level for code in codes)
@@ -438,8 +387,7 @@ class _ProfileStory:
                  self.p(self.t("coordinator"), "cell_bold"), Spacer(1, 18 * mm),
                  self.p(f"{self.t('name_line')}: {blank}", "cell"),
                  self.p(f"{self.t('staff_number')}: {blank}", "cell")]
-        table = Table([[left, right]], colWidths=[FRAME_WIDTH / 2] * 2, hAlign="LEFT")
-        table.setStyle(TableStyle(layout_commands()))
+        table = self.side_by_side([left, right], [FRAME_WIDTH / 2] * 2)
         return [KeepTogether([
             *self.heading(self.t("signatures"))[1:],
             self.p(f"{self.t('place_date')}: {'_' * 22}, {'_' * 24}"),

@@ -14,7 +14,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -115,6 +115,7 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_center: ParagraphStyle
     header: ParagraphStyle
+    header_right: ParagraphStyle
     source: ParagraphStyle
     notice: ParagraphStyle
 
@@ -143,6 +144,8 @@ def styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
         header=ParagraphStyle("header", parent=cell, fontName=FONT_BOLD, alignment=TA_LEFT),
+        header_right=ParagraphStyle("header_right", parent=cell, fontName=FONT_BOLD,
+                                    alignment=TA_RIGHT),
         source=ParagraphStyle("source", parent=body, fontName=FONT_ITALIC, fontSize=7.5,
                               leading=9.5, textColor=MUTED),
         notice=ParagraphStyle("notice", parent=body, fontName=FONT_BOLD, fontSize=9.5,
@@ -167,13 +170,15 @@ def layout_commands() -> list[tuple]:
 
 def table_style_commands(header_rows: int = 1) -> list[tuple]:
     """Grid lines, a grey header and top alignment shared by every data table."""
+    header = [("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, INK),
+              ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL)] if header_rows else [
+              ("LINEABOVE", (0, 0), (-1, 0), 0.8, INK), ("LINEBELOW", (0, -1), (-1, -1), 0.8, INK)]
     return [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, INK),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
-        ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
+        *header,
+        ("LINEBELOW", (0, header_rows), (-1, -2 if not header_rows else -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
