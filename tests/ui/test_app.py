@@ -2,6 +2,7 @@
 
 import sqlite3
 import uuid
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -200,3 +201,24 @@ def test_opening_another_database_from_the_menu_asks_who_uses_it(make_shell, dem
     assert shell.window is not first
     assert shell.database.path == db_path
     assert shell.window.warong_model.rowCount() == 0
+
+
+def test_every_window_text_has_an_english_translation(tmp_path):
+    """Run lupdate over ui/ into a copy of the .ts: nothing may be left untranslated."""
+    import importlib.util
+    import shutil
+    import subprocess
+
+    from ewarong_desktop.paths import resource_path
+
+    script = Path(__file__).resolve().parents[2] / "tools" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", script)
+    tools = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tools)
+    copy = tmp_path / "ewarong_en.ts"
+    shutil.copy(resource_path("i18n", "ewarong_en.ts"), copy)
+    sources = sorted(str(p) for p in tools.UI.glob("*.py"))
+    subprocess.run([tools.tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(copy)],
+                   check=True, capture_output=True)
+    assert tools.unfinished(copy) == [], (
+        "run `python tools/update_translations.py` and translate the strings it lists")
