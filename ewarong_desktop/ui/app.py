@@ -36,7 +36,9 @@ class Application(QObject):
     """The open database, the current advisor and the main window of one running program."""
 
     finished = Signal(int)  # the person left before a window opened (set-up cancelled)
-    window_changed = Signal(object)  # the new MainWindow
+    # Each new MainWindow (start, other database, language): where later features add their
+    # actions to window.reports_menu / window.data_menu with window.add_menu_action().
+    window_changed = Signal(object)
 
     def __init__(self, settings: Settings, lang: str | None = None,
                  parent: QObject | None = None):
