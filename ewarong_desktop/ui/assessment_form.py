@@ -13,7 +13,8 @@ closed. A note the service refuses stays in its field, marked in red with the re
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
@@ -317,10 +318,17 @@ class CellEditor(QFrame):
 
 
 class GroupPage(QScrollArea):
-    """One tab: a role (or an agenda area) with its description and its cells."""
+    """One tab: a role (or an agenda area) with its description and its cells.
 
-    def __init__(self, title: str, description: str, parent: QWidget | None = None):
+    The cells are put in only when the page is first needed, so opening the form
+    builds and styles one group's cells rather than all 32.
+    """
+
+    def __init__(self, title: str, description: str, codes: list[str],
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        self.codes = codes
+        self.filled = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -340,12 +348,12 @@ class GroupPage(QScrollArea):
         self.cells_layout.addWidget(heading)
         self.cells_layout.addWidget(about)
 
-    def add_cell(self, cell: CellEditor) -> None:
-        self.cells_layout.addWidget(cell)
-        cell.show()
-
-    def finish(self) -> None:
+    def fill(self, editors: list[CellEditor]) -> None:
+        for editor in editors:
+            self.cells_layout.addWidget(editor)
+            editor.show()
         self.cells_layout.addStretch(1)
+        self.filled = True
 
 
 class ReopenDialog(QDialog):
@@ -424,21 +432,16 @@ class AssessmentForm(QWidget):
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_pending)
 
+        # What the database holds per cell; editors show it and are built when needed.
+        self._ratings: dict[str, RatingValue] = {
+            code: detail.ratings.get(code, RatingValue(code)) for code in self._instrument.cells}
+        self._editors: dict[str, CellEditor] = {}
+
         self.setStyleSheet(STYLE)
         self._build_top()
-        self.cells: dict[str, CellEditor] = {}
-        for code, cell in self._instrument.cells.items():
-            editor = CellEditor(cell, self._instrument, self._summary.advisor_type, lang,
-                                detail.ratings.get(code, RatingValue(code)), self)
-            editor.level_requested.connect(self._on_level_requested)
-            editor.navigate.connect(self._on_navigate)
-            editor.note_edited.connect(self._on_note_edited)
-            editor.note_left.connect(self._on_note_left)
-            editor.entered.connect(self._set_current)
-            self.cells[code] = editor
         self._build_groups()
         self._apply_state()
-        first = self._first_unrated() or next(iter(self.cells))
+        first = self._first_unrated() or next(iter(self._ratings))
         self.focus_cell(first)
 
     # ------------------------------------------------------------------ building
@@ -505,7 +508,7 @@ class AssessmentForm(QWidget):
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
         self.key_hint = QLabel(self.tr(
-            "Keyboard: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · "
+            "Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · "
             "Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · "
             "F8 sel belum dinilai"), self)
         self.key_hint.setStyleSheet("color: #4a4f57;")
@@ -519,32 +522,69 @@ class AssessmentForm(QWidget):
 
     def _groups(self) -> list[tuple[str, str, list[str]]]:
         """(tab title, description, cell codes) for the current grouping."""
-        codes = list(self.cells)
+        cells = self._instrument.cells.values()
         if self._grouping == GROUP_BY_ROLE:
             return [(self._instrument.role(r).name.get(self._lang),
                      self._instrument.role(r).description.get(self._lang),
-                     [c for c in codes if self.cells[c].role == r])
+                     [c.code for c in cells if c.role == r])
                     for r in range(1, ROLE_COUNT + 1)]
         return [(f"{a}. {self._instrument.area(a).name.get(self._lang)}",
                  self._instrument.area(a).description.get(self._lang),
-                 [c for c in codes if self.cells[c].area == a])
+                 [c.code for c in cells if c.area == a])
                 for a in range(1, AREA_COUNT + 1)]
 
-    def _build_groups(self) -> None:
+    @contextmanager
+    def _swapping(self) -> Iterator[None]:
+        """Pages are being swapped: focus moving meanwhile is not the person moving."""
+        before = self._switching_group
         self._switching_group = True
-        old_pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        self.tabs.clear()
-        for title, description, codes in self._groups():
-            page = GroupPage(title, description, self.tabs)
-            for code in codes:
-                self.cells[code].set_context(self._grouping)
-                page.add_cell(self.cells[code])
-            page.finish()
-            self.tabs.addTab(page, "")
-        for page in old_pages:
-            page.deleteLater()
-        self._switching_group = False
+        try:
+            yield
+        finally:
+            self._switching_group = before
+
+    def _build_groups(self) -> None:
+        with self._swapping():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Keep the cell editors (and any note being typed) while their pages are replaced.
+            for editor in list(self._editors.values()):
+                editor.hide()
+                editor.setParent(self)
+            old_pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+            self.tabs.clear()
+            for title, description, codes in self._groups():
+                self.tabs.addTab(GroupPage(title, description, codes, self.tabs), "")
+            for page in old_pages:
+                page.deleteLater()
         self._update_progress()
+
+    def _page(self, index: int) -> GroupPage:
+        """The group's page, with its cells put in if this is the first time it is needed."""
+        page = self.tabs.widget(index)
+        assert isinstance(page, GroupPage)
+        if not page.filled:
+            editors = [self._editors.get(code) or self._make_editor(code) for code in page.codes]
+            for editor in editors:
+                editor.set_context(self._grouping)
+            page.fill(editors)
+        return page
+
+    def _make_editor(self, code: str) -> CellEditor:
+        editor = CellEditor(self._instrument.cells[code], self._instrument,
+                            self._summary.advisor_type, self._lang, self._ratings[code], self)
+        editor.set_editable(self.is_editable)
+        editor.level_requested.connect(self._on_level_requested)
+        editor.navigate.connect(self._on_navigate)
+        editor.note_edited.connect(self._on_note_edited)
+        editor.note_left.connect(self._on_note_left)
+        editor.entered.connect(self._set_current)
+        self._editors[code] = editor
+        return editor
+
+    def cell(self, code: str) -> CellEditor:
+        """The editor of one cell (its page is filled on first use)."""
+        self._page(self._group_index(code))
+        return self._editors[code]
 
     # ------------------------------------------------------------------ state shown
 
@@ -572,7 +612,7 @@ class AssessmentForm(QWidget):
         self.status_label.setText(
             self.tr("Status: <b>Final</b>") if summary.is_final else self.tr("Status: <b>Draf</b>"))
         editable = self.is_editable
-        for editor in self.cells.values():
+        for editor in self._editors.values():
             editor.set_editable(editable)
         self.finalise_button.setVisible(editable)
         self.reopen_button.setVisible(summary.is_final and self.is_owner)
@@ -592,13 +632,13 @@ class AssessmentForm(QWidget):
         self._update_save_state()
 
     def _update_progress(self) -> None:
-        answered = sum(1 for editor in self.cells.values() if editor.saved.answered)
-        total = len(self.cells)
+        answered = self.answered_count()
+        total = len(self._ratings)
         self.progress_bar.setValue(answered)
         self.progress_label.setText(self.tr("{answered} dari {total}").format(answered=answered,
                                                                              total=total))
         for index, (_, _, codes) in enumerate(self._groups()):
-            done = sum(1 for code in codes if self.cells[code].saved.answered)
+            done = sum(1 for code in codes if self._ratings[code].answered)
             if self._grouping == GROUP_BY_ROLE:
                 name = role_label(self._instrument.role(index + 1), self._lang)
             else:
@@ -611,7 +651,7 @@ class AssessmentForm(QWidget):
                 done=done, total=len(codes)))
 
     def answered_count(self) -> int:
-        return sum(1 for editor in self.cells.values() if editor.saved.answered)
+        return sum(1 for rating in self._ratings.values() if rating.answered)
 
     def _update_save_state(self) -> None:
         errors = list(self._note_errors.items())
@@ -650,40 +690,42 @@ class AssessmentForm(QWidget):
         return self.tabs.currentIndex()
 
     def _group_index(self, code: str) -> int:
-        editor = self.cells[code]
-        return (editor.role if self._grouping == GROUP_BY_ROLE else editor.area) - 1
+        cell = self._instrument.cells[code]
+        return (cell.role if self._grouping == GROUP_BY_ROLE else cell.area) - 1
 
     def _order(self) -> list[str]:
         return [code for _, _, codes in self._groups() for code in codes]
 
     def _set_current(self, code: str) -> None:
+        if self._switching_group:
+            return  # focus passing through while pages are swapped
         if self._current is not None and self._current != code:
-            self.cells[self._current].set_current(False)
+            self._editors[self._current].set_current(False)
         self._current = code
-        editor = self.cells[code]
-        editor.set_current(True)
+        self._editors[code].set_current(True)
         self._last_in_group[(self._grouping, self._group_index(code))] = code
 
     def focus_cell(self, code: str, *, into_note: bool = False) -> None:
         """Show the cell's group, scroll it into view and give it the keyboard focus."""
         index = self._group_index(code)
+        page = self._page(index)
         if self.tabs.currentIndex() != index:
-            self._switching_group = True
-            self.tabs.setCurrentIndex(index)
-            self._switching_group = False
-        editor = self.cells[code]
+            with self._swapping():
+                # Take the focus off the page being hidden first, or Qt hands it on to
+                # some widget of its own choosing while the pages swap.
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.tabs.setCurrentIndex(index)
+        editor = self.cell(code)
         target = editor.note if into_note else editor
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._set_current(code)
-        page = self.tabs.widget(index)
-        if isinstance(page, GroupPage):
-            page.ensureWidgetVisible(editor, 0, 16)
+        page.ensureWidgetVisible(editor, 0, 16)
 
     def _first_unrated(self, after: str | None = None) -> str | None:
         order = self._order()
         start = order.index(after) + 1 if after in order else 0
         for code in order[start:] + order[:start]:
-            if not self.cells[code].saved.answered:
+            if not self._ratings[code].answered:
                 return code
         return None
 
@@ -692,7 +734,7 @@ class AssessmentForm(QWidget):
         code = self._first_unrated(self._current)
         if code is None:
             self.save_state.setText(self.tr("Semua {total} sel sudah terisi.").format(
-                total=len(self.cells)))
+                total=len(self._ratings)))
             return False
         self.focus_cell(code)
         return True
@@ -707,7 +749,7 @@ class AssessmentForm(QWidget):
         if remembered is not None:
             return remembered
         codes = self._groups()[index][2]
-        return next((c for c in codes if not self.cells[c].saved.answered), codes[0])
+        return next((c for c in codes if not self._ratings[c].answered), codes[0])
 
     def _on_navigate(self, code: str, how: str) -> None:
         order = self._order()
@@ -753,7 +795,7 @@ class AssessmentForm(QWidget):
         # Tab runs cell -> its note -> next cell (across groups); Shift+Tab goes back.
         widget = QApplication.focusWidget()
         editor = self._editor_of(widget)
-        if editor is None:
+        if editor is None or self._switching_group:
             return super().focusNextPrevChild(forward)
         order = self._order()
         position = order.index(editor.code)
@@ -791,7 +833,7 @@ class AssessmentForm(QWidget):
         return self.tr("Basis data tidak dapat ditulis ({detail}); coba lagi.").format(detail=exc)
 
     def _on_level_requested(self, code: str, level: int | None, not_applicable: bool) -> None:
-        editor = self.cells[code]
+        editor = self.cell(code)
         if not self.is_editable:
             editor.show_saved()
             return
@@ -805,8 +847,7 @@ class AssessmentForm(QWidget):
             self._rating_error = (code, self._error_text(exc))
             self._update_save_state()
             return
-        editor.saved = replace(editor.saved, level=saved.level,
-                               not_applicable=saved.not_applicable, note=saved.note)
+        self._ratings[code] = editor.saved = saved
         editor.show_saved()
         self._rating_error = None
         self._update_progress()
@@ -826,7 +867,7 @@ class AssessmentForm(QWidget):
                 self.focus_cell(following)
 
     def _on_note_edited(self, code: str) -> None:
-        editor = self.cells[code]
+        editor = self.cell(code)
         if not self.is_editable:
             return
         if editor.note_text() == editor.saved.note and code not in self._note_errors:
@@ -841,7 +882,7 @@ class AssessmentForm(QWidget):
             self._save_note(code)
 
     def _save_note(self, code: str) -> bool:
-        editor = self.cells[code]
+        editor = self.cell(code)
         text = editor.note_text()
         if text == editor.saved.note:
             saved = editor.saved
@@ -859,7 +900,7 @@ class AssessmentForm(QWidget):
                 self._update_save_state()
                 return False
         changed = saved != editor.saved
-        editor.saved = saved
+        self._ratings[code] = editor.saved = saved
         self._dirty_notes.discard(code)
         self._note_errors.pop(code, None)
         editor.set_note_error(None)
@@ -917,7 +958,7 @@ class AssessmentForm(QWidget):
                                self.tr("Catatan pada sel {code} belum tersimpan: {message}").format(
                                    code=code, message=self._note_errors[code]))
             return
-        missing = [code for code in self._order() if not self.cells[code].saved.answered]
+        missing = [code for code in self._order() if not self._ratings[code].answered]
         if missing:
             self._show_incomplete(sorted(missing))
             return
@@ -939,7 +980,7 @@ class AssessmentForm(QWidget):
     def _show_incomplete(self, missing: list[str]) -> None:
         lines = []
         for role in range(1, ROLE_COUNT + 1):
-            codes = [code for code in missing if self.cells[code].role == role]
+            codes = [code for code in missing if self._instrument.cells[code].role == role]
             if codes:
                 lines.append(f"{role_label(self._instrument.role(role), self._lang)}: "
                              + ", ".join(codes))

@@ -134,33 +134,33 @@ def test_next_unrated_jumps_over_rated_cells(database, draft, owner_id, open_for
 
 def test_autosave_survives_closing_and_reopening(database, draft, owner_id, open_form, qtbot):
     form = open_form(draft, owner_id)
-    form.cells["4.1.1"].level_buttons[3].click()
-    form.cells["4.3.2"].na_button.click()
-    first = form.cells["4.1.1"].note
+    form.cell("4.1.1").level_buttons[3].click()
+    form.cell("4.3.2").na_button.click()
+    first = form.cell("4.1.1").note
     first.setFocus()
     qtbot.keyClicks(first, "Catatan pertama")
     assert form.save_state_text() == "Menyimpan..."
     # Saved after the short pause in typing, without leaving the field.
     qtbot.waitUntil(lambda: stored(database, draft).ratings["4.1.1"].note == "Catatan pertama")
     assert form.save_state_text() == "✓ Tersimpan"
-    second = form.cells["4.4.8"].note
+    second = form.cell("4.4.8").note
     second.setFocus()
     qtbot.keyClicks(second, "Ditulis tepat sebelum menutup")
     assert form.close()  # no pause: closing saves it
     form.deleteLater()
 
     again = open_form(draft, owner_id)
-    assert again.cells["4.1.1"].level_buttons[3].isChecked()
-    assert again.cells["4.3.2"].na_button.isChecked()
-    assert again.cells["4.1.1"].note.toPlainText() == "Catatan pertama"
-    assert again.cells["4.4.8"].note.toPlainText() == "Ditulis tepat sebelum menutup"
+    assert again.cell("4.1.1").level_buttons[3].isChecked()
+    assert again.cell("4.3.2").na_button.isChecked()
+    assert again.cell("4.1.1").note.toPlainText() == "Catatan pertama"
+    assert again.cell("4.4.8").note.toPlainText() == "Ditulis tepat sebelum menutup"
     assert again.progress_label.text() == "2 dari 32"
 
 
 def test_note_over_the_limit_shows_the_error_and_keeps_the_text(database, draft, owner_id,
                                                                 open_form):
     form = open_form(draft, owner_id)
-    editor = form.cells["4.2.3"]
+    editor = form.cell("4.2.3")
     too_long = "b" * 10_001
     editor.note.setPlainText(too_long)
     assert form.save_pending() is False
@@ -209,12 +209,12 @@ def test_finalise_when_complete_makes_the_form_read_only(database, draft, owner_
         confirm.click()
     assert stored(database, draft).summary.is_final
     assert not form.is_editable and form.finalise_button.isHidden()
-    assert not form.cells["4.1.1"].level_buttons[0].isEnabled()
-    assert form.cells["4.1.1"].note.isReadOnly()
+    assert not form.cell("4.1.1").level_buttons[0].isEnabled()
+    assert form.cell("4.1.1").note.isReadOnly()
     assert not form.reopen_button.isHidden()
     form.activateWindow()
     form.focus_cell("4.1.1")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.cells["4.1.1"])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.cell("4.1.1"))
     press(Qt.Key.Key_0)  # ignored: the assessment is final
     assert stored(database, draft).ratings["4.1.1"].level == 2
 
