@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..cli import database_path
 from ..errors import DatabaseError
+from ..logging_setup import setup_logging
 
 NEWEST = "newest"
 
@@ -37,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_backup(args: argparse.Namespace) -> int:
     from ..services import safety
 
+    setup_logging()  # what was restored, moved aside or skipped goes to the log file
+
     path = database_path(args)
     if args.list:
         backups = safety.list_backups(path)
@@ -55,6 +58,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from ..services import safety
+
+    setup_logging()  # what was restored, moved aside or skipped goes to the log file
 
     path = database_path(args)
     if args.source == NEWEST and not Path(NEWEST).exists():
@@ -75,6 +80,8 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from ..services import safety
+
+    setup_logging()  # what was restored, moved aside or skipped goes to the log file
 
     path = database_path(args)
     found = safety.check_database(path)

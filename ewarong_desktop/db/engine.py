@@ -50,31 +50,13 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def _read_only_mode(path: Path) -> str:
-    """``mode=ro`` normally; ``immutable=1`` for a WAL file in a folder SQLite cannot write.
-
-    A WAL reader needs the ``-shm`` file, which SQLite cannot create on a read-only
-    medium; ``immutable`` reads without it, and is safe there because nobody can write
-    the file either. A pending ``-wal`` that could not be read that way is refused.
-    """
-    if os.access(path.parent, os.W_OK) or not path.exists():
-        return "mode=ro"
-    if health.side_file(path, "-wal").exists() and health.side_file(path, "-shm").exists():
-        return "mode=ro"
-    if health.has_pending_wal(path):
-        raise DatabaseReadOnlyError(
-            path, f"its unsaved part {path.name}-wal cannot be read in this folder; copy both "
-                  "files to your own disk")
-    return "immutable=1"
-
-
 def make_engine(url_or_path: str | Path, *, read_only: bool = False) -> Engine:
     """An engine for a SQLite file path or any SQLAlchemy URL."""
     text_url = str(url_or_path)
     if "://" not in text_url:
         path = Path(text_url).resolve()
         if read_only:
-            text_url = f"sqlite:///file:{path.as_posix()}?{_read_only_mode(path)}&uri=true"
+            text_url = f"sqlite:///file:{path.as_posix()}?{health.read_only_mode(path)}&uri=true"
         else:
             text_url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(text_url)

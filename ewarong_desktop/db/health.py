@@ -159,33 +159,44 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
-def open_for_reading(path: Path) -> sqlite3.Connection:
-    """A connection that can only read ``path`` and leaves no ``-wal``/``-shm`` behind.
+def read_only_mode(path: Path) -> str:
+    """The SQLite URI parameter for reading ``path`` without writing: ``mode=ro`` or ``immutable=1``.
 
-    Where the file and its folder can be written, a normal connection with
-    ``query_only``: it takes part in WAL locking like any reader, so a check running
-    while another window writes sees a consistent snapshot, and SQLite removes the
-    companion files on close. On a read-only folder or medium SQLite cannot create the
-    ``-shm`` a WAL reader needs, so the file is opened ``immutable`` (safe there: nobody
-    can write it either) unless a ``-wal`` with unsaved pages would then be ignored.
+    A WAL reader needs the ``-shm`` file, which SQLite cannot create in a read-only
+    folder or on a read-only medium; there ``immutable`` reads without it, and is safe
+    because nobody can write the file either. Refused when that would ignore unsaved
+    pages in a ``-wal``.
+    """
+    if os.access(path.parent, os.W_OK) or (
+            side_file(path, "-wal").exists() and side_file(path, "-shm").exists()):
+        return "mode=ro"
+    if not has_pending_wal(path):
+        return "immutable=1"
+    raise DatabaseReadOnlyError(
+        path, f"the unsaved part in {path.name}-wal cannot be read here; copy the database "
+              "together with that file to your own disk")
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path`` and never writes its pages.
+
+    With no pending ``-wal``: a normal connection with ``query_only``; it takes part in
+    WAL locking like any reader (a check while another window writes sees a consistent
+    snapshot) and removes the empty ``-wal``/``-shm`` it made when it closes. With a
+    pending ``-wal`` (or no right to write): a read-only connection, because the last
+    normal connection to close would copy the ``-wal`` into the main file, and a file
+    being examined must keep its bytes.
     """
     path = Path(path).resolve()
     if not path.is_file():  # sqlite3.connect would create an empty database here
         raise DatabaseError(f"{path} does not exist or is not a file")
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    if writable and not has_pending_wal(path):
         connection = sqlite3.connect(path, timeout=5, isolation_level=None)
         connection.execute("PRAGMA query_only = ON")
         return connection
-    wal, shm = side_file(path, "-wal"), side_file(path, "-shm")
-    if wal.exists() and shm.exists():
-        mode = "mode=ro"
-    elif not has_pending_wal(path):
-        mode = "immutable=1"
-    else:
-        raise DatabaseReadOnlyError(
-            path, f"the unsaved part in {wal.name} cannot be read here; copy the database "
-                  "together with that file to your own disk")
-    return sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, timeout=5, isolation_level=None)
+    return sqlite3.connect(f"{path.as_uri()}?{read_only_mode(path)}", uri=True, timeout=5,
+                           isolation_level=None)
 
 
 def sqlite_problems(connection: sqlite3.Connection, *, links: bool = True) -> list[str]:

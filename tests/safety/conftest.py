@@ -152,15 +152,29 @@ class ReadOnlyPlace:
                 entry.chmod(0o644)
 
 
+def _permissions_enforced(tmp_path: Path) -> bool:
+    """False for root (or anyone who may ignore file permissions): chmod alone stops nothing."""
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    probe.chmod(0o555)
+    try:
+        (probe / "x").write_text("x")
+        return False
+    except OSError:
+        return True
+    finally:
+        probe.chmod(0o755)
+
+
 @pytest.fixture
 def read_only_place(request, tmp_path):
     if sys.platform == "win32":
         pytest.skip("folder permissions are not enforced this way on Windows")
-    if os.geteuid() == 0:
-        place = ReadOnlyPlace(request.getfixturevalue("tmpfs")(), remount=True)
-    else:
+    if _permissions_enforced(tmp_path):
         folder = tmp_path / "medium"
         folder.mkdir()
         place = ReadOnlyPlace(folder, remount=False)
+    else:
+        place = ReadOnlyPlace(request.getfixturevalue("tmpfs")(), remount=True)
     yield place
     place.thaw()
