@@ -62,8 +62,10 @@ NEXT_UNRATED = "next-unrated"
 TO_CELL = "cell"
 
 STYLE = """
-QFrame#assessmentCell { border: 1px solid #c4c8ce; border-radius: 6px; background: #ffffff; }
-QFrame#assessmentCell[current="true"] { border: 3px solid #1a56b0; background: #eaf2fd; }
+QFrame#assessmentCell { border: 1px solid #c4c8ce; border-radius: 6px; background: #ffffff;
+                        margin: 2px; }
+QFrame#assessmentCell[current="true"] { border: 3px solid #1a56b0; background: #eaf2fd;
+                                        margin: 0px; }
 QLabel#cellCode { font-weight: bold; color: #1a1a1a; }
 QLabel#cellContext { color: #3c4043; }
 QLabel#unratedBadge { background: #ffe3b8; color: #6b3600; border: 1px solid #c77700;
@@ -928,14 +930,18 @@ class AssessmentForm(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.save_pending():
-            event.ignore()
-            code = next(iter(self._note_errors))
-            self.focus_cell(code, into_note=True)
-            self._show_message(QMessageBox.Icon.Warning, self.tr("Catatan belum tersimpan"),
-                               self.tr("Catatan pada sel {code} belum bisa disimpan: {message}").format(
-                                   code=code, message=self._note_errors[code]))
+            event.ignore()  # closing now would throw the typed note away
+            self._show_unsaved_note(self.tr("Catatan belum tersimpan"))
             return
         super().closeEvent(event)
+
+    def _show_unsaved_note(self, title: str) -> None:
+        """Point at the first note the service refused, and say why."""
+        code = next(iter(self._note_errors))
+        self.focus_cell(code, into_note=True)
+        self._show_message(QMessageBox.Icon.Warning, title,
+                           self.tr("Catatan pada sel {code} belum tersimpan: {message}").format(
+                               code=code, message=self._note_errors[code]))
 
     # ------------------------------------------------------------------ finalise / reopen
 
@@ -952,11 +958,7 @@ class AssessmentForm(QWidget):
         if not self.is_editable:
             return
         if not self.save_pending():
-            code = next(iter(self._note_errors))
-            self.focus_cell(code, into_note=True)
-            self._show_message(QMessageBox.Icon.Warning, self.tr("Belum bisa difinalisasi"),
-                               self.tr("Catatan pada sel {code} belum tersimpan: {message}").format(
-                                   code=code, message=self._note_errors[code]))
+            self._show_unsaved_note(self.tr("Belum bisa difinalisasi"))
             return
         missing = [code for code in self._order() if not self._ratings[code].answered]
         if missing:

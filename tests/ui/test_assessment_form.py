@@ -172,6 +172,12 @@ def test_note_over_the_limit_shows_the_error_and_keeps_the_text(database, draft,
     assert form.close() is False
     assert form.isVisible() and "4.2.3" in form.message_box.text()
     form.message_box.close()
+    # Finalising is refused too, for the same reason.
+    rate_all_but(database, draft, owner_id)
+    form.finalise_button.click()
+    assert "4.2.3" in form.message_box.text()
+    form.message_box.close()
+    assert not stored(database, draft).summary.is_final
     # Shortened, it saves and the error goes away.
     editor.note.setPlainText("b" * 10_000)
     assert form.save_pending() is True
