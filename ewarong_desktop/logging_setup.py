@@ -14,6 +14,7 @@ from pathlib import Path
 LOG_FILE_NAME = "ewarong-desktop.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5  # ewarong-desktop.log.1 ... .5: a few weeks of normal use
+HANDLER_NAME = "ewarong-desktop-log"  # how a second call finds the handler of the first
 FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d %(threadName)s] %(message)s"
 
 
@@ -43,7 +44,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
 
     root = logging.getLogger()
     for previous in list(root.handlers):
-        if getattr(previous, "_ours", False):
+        if previous.get_name() == HANDLER_NAME:
             root.removeHandler(previous)
             previous.close()
     path: Path | None = log_dir() / LOG_FILE_NAME
@@ -54,7 +55,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
                                        backupCount=BACKUP_COUNT, encoding="utf-8")
     except OSError:
         path, handler = None, logging.NullHandler()
-    handler._ours = True  # type: ignore[attr-defined]
+    handler.set_name(HANDLER_NAME)
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     root.setLevel(min(level, root.level or level))

@@ -36,7 +36,15 @@ CHECK_INTERVAL = timedelta(days=1)
 HEALTH_STATE_NAME = "health.json"
 
 
-class DatabaseDamagedError(DatabaseError):
+class DatabaseFileError(DatabaseError):
+    """A ``DatabaseError`` about one file; ``path`` names it for the window to act on."""
+
+    def __init__(self, path: Path, message: str):
+        self.path = path
+        super().__init__(message)
+
+
+class DatabaseDamagedError(DatabaseFileError):
     """The file is truncated, overwritten, not SQLite, or fails SQLite's checks.
 
     ``path`` is the damaged file (left untouched), ``problem`` what was found and
@@ -44,7 +52,6 @@ class DatabaseDamagedError(DatabaseError):
     """
 
     def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None):
-        self.path = path
         self.problem = problem
         self.backup = backup
         if backup is not None:
@@ -54,40 +61,33 @@ class DatabaseDamagedError(DatabaseError):
         else:
             advice = ("the file was left as it is and no good backup was found; "
                       "choose another database file")
-        super().__init__(f"{path} cannot be used: {problem}; {advice}")
+        super().__init__(path, f"{path} cannot be used: {problem}; {advice}")
 
 
-class DatabaseReadOnlyError(DatabaseError):
+class DatabaseReadOnlyError(DatabaseFileError):
     """The file, its folder or the medium cannot be written; it can still be opened read-only."""
 
-    def __init__(self, path: Path, detail: str = ""):
-        self.path = path
-        where = f" ({detail})" if detail else ""
-        super().__init__(
-            f"{path} cannot be written{where}: it is read-only, in a read-only folder or on a "
-            "read-only medium; open it read-only, or copy it to a folder you can write to"
-        )
+    def __init__(self, path: Path, message: str | None = None):
+        super().__init__(path, message or (
+            f"{path} cannot be written: it is read-only, in a read-only folder or on a "
+            "read-only medium; open it read-only, or copy it to a folder you can write to"))
 
 
-class DiskFullError(DatabaseError):
+class DiskFullError(DatabaseFileError):
     """The disk holding the database (or its backups) has no space left."""
 
     def __init__(self, path: Path):
-        self.path = path
-        super().__init__(
+        super().__init__(path, (
             f"the disk holding {path} is full, so the last change was not saved; free some "
-            "space (empty the recycle bin, move large files away) and try again"
-        )
+            "space (empty the recycle bin, move large files away) and try again"))
 
 
-class DatabaseBusyError(DatabaseError):
+class DatabaseBusyError(DatabaseFileError):
     """Another window or program kept the database locked for longer than we wait."""
 
     def __init__(self, path: Path):
-        self.path = path
         super().__init__(
-            f"{path} is busy in another window or program; wait a moment and try again"
-        )
+            path, f"{path} is busy in another window or program; wait a moment and try again")
 
 
 @dataclass(frozen=True)
@@ -173,8 +173,9 @@ def read_only_mode(path: Path) -> str:
     if not has_pending_wal(path):
         return "immutable=1"
     raise DatabaseReadOnlyError(
-        path, f"the unsaved part in {path.name}-wal cannot be read here; copy the database "
-              "together with that file to your own disk")
+        path, f"{path} is in a folder that cannot be written and its last changes, in "
+              f"{path.name}-wal, cannot be read there; copy the database together with that "
+              "file to your own disk and open the copy")
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection:

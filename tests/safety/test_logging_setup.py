@@ -28,7 +28,8 @@ def test_log_file_in_the_users_log_folder_set_up_once():
     assert first == second == log_dir() / "ewarong-desktop.log"
     assert logging_setup.log_file() == first
     logging.getLogger("ewarong_desktop.test").info("cadangan dibuat")
-    ours = [h for h in logging.getLogger().handlers if getattr(h, "_ours", False)]
+    ours = [h for h in logging.getLogger().handlers
+            if h.get_name() == logging_setup.HANDLER_NAME]
     assert len(ours) == 1
     ours[0].flush()
     assert first.read_text(encoding="utf-8").count("cadangan dibuat") == 1
