@@ -21,6 +21,7 @@ from .errors import DatabaseError, UserError
 COMMAND_MODULES = (
     "ewarong_desktop.commands.core",
     "ewarong_desktop.commands.safety",
+    "ewarong_desktop.commands.reports",
 )
 
 log = logging.getLogger(__name__)

@@ -58,8 +58,8 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def register_fonts() -> frozenset[int]:
     """Register the embedded family with reportlab once.
 
-    Returns the code points all three faces can draw, so text shown in bold or italic
-    never meets a missing glyph either.
+    Returns the code points all three faces can draw (and reportlab can map back to
+    text), so text shown in bold or italic never meets a missing glyph either.
     """
     faces = []
     for name, file_name in _FONT_FILES.items():
@@ -74,7 +74,10 @@ def register_fonts() -> frozenset[int]:
     from reportlab.graphics import shapes
 
     shapes.STATE_DEFAULTS["fontName"] = FONT
-    return frozenset(set.intersection(*faces))
+    # DejaVu draws a few emoji beyond the Basic Multilingual Plane, but reportlab writes
+    # their text mapping (ToUnicode) wrongly, so copying or searching the PDF would lose
+    # them: those are replaced too, visibly.
+    return frozenset(code for code in set.intersection(*faces) if code <= 0xFFFF)
 
 
 def printable(text: str | None) -> str:

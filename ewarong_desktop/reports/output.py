@@ -1,0 +1,75 @@
+"""Writing report files safely: checked folder, temporary file, then an atomic rename.
+
+A PDF is written to a temporary file beside its destination and renamed over it only
+when complete, so a crash, a full disk or a cancelled batch never leaves half a file
+where the coordinator expects a report. Does not import reportlab.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import UserError
+
+
+class ReportOutputError(UserError):
+    """The report cannot be written where asked; the message says what to change."""
+
+
+def check_output_folder(folder: Path) -> Path:
+    """The folder, if it exists and can be written to; otherwise a clear ReportOutputError."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise ReportOutputError(f"folder {folder} does not exist; create it or choose another")
+    if not folder.is_dir():
+        raise ReportOutputError(f"{folder} is a file, not a folder; choose a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ReportOutputError(f"folder {folder} cannot be written to; choose another folder")
+    return folder
+
+
+def check_output_file(path: Path) -> Path:
+    """A destination file whose folder exists and is writable, and which is not a folder."""
+    path = Path(path)
+    if path.is_dir():
+        raise ReportOutputError(f"{path} is a folder; give a file name such as report.pdf")
+    check_output_folder(path.parent if str(path.parent) else Path("."))
+    return path
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Call ``write`` with a temporary file beside ``path``, then rename it into place.
+
+    On any error (or KeyboardInterrupt) the temporary file is removed and ``path`` is
+    left as it was.
+    """
+    path = check_output_file(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                             dir=path.parent)
+    except OSError as exc:
+        raise ReportOutputError(
+            f"cannot write in folder {path.parent} ({exc.strerror}); choose another folder"
+        ) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write finished PDF bytes to ``path`` atomically."""
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    return write_atomically(path, write)

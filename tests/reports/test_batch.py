@@ -1,0 +1,101 @@
+"""Many profiles at once: one combined PDF or a folder; progress, cancel, no half files."""
+
+import pytest
+
+from ewarong_desktop.errors import NotFoundError
+from ewarong_desktop.reports.output import ReportOutputError
+from ewarong_desktop.services import assessments
+from ewarong_desktop.services.demo import generate_demo
+from ewarong_desktop.services.report_data import ProfileFilters
+from ewarong_desktop.services.report_export import export_profiles
+
+from .pdfcheck import font_names, page_texts, reader
+
+
+@pytest.fixture
+def demo(database):
+    with database.session() as session:
+        generate_demo(session, seed=5, assessments=60)
+    return database
+
+
+@pytest.fixture
+def period(demo):
+    with demo.session() as session:
+        return assessments.list_periods(session)[0]
+
+
+@pytest.fixture
+def out(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def expected_ids(database, period, **filters):
+    with database.session() as session:
+        return [a.id for a in assessments.list_assessments(session, period=period, **filters)]
+
+
+def test_combined_pdf_has_every_profile_from_a_new_page(demo, period, out):
+    filters = ProfileFilters(period, kabupaten="Kota Bekasi")
+    names = {}
+    with demo.session() as session:
+        for item in assessments.list_assessments(session, period=period, kabupaten="Kota Bekasi"):
+            names[item.id] = item.advisor_name
+    seen = []
+    result = export_profiles(demo, filters, out_file=out / "all.pdf",
+                             progress=lambda done, total, name: seen.append((done, total, name)))
+    assert result.written == len(names) and not result.cancelled
+    assert [done for done, _total, _name in seen] == list(range(1, len(names) + 1))
+    assert {total for _done, total, _name in seen} == {len(names)}
+
+    pdf = (out / "all.pdf").read_bytes()
+    pages = page_texts(pdf)
+    starts = [page for page in pages if "Halaman 1 dari" in page]
+    assert len(starts) == len(names)
+    assert all(page.count("Profil Peran Pendamping") >= 2 for page in starts)  # header + title
+    for name in set(names.values()):
+        assert any(name in page for page in starts)
+    document = reader(pdf)
+    assert len(document.outline) == len(names)
+    assert document.metadata.title.startswith("Profil Peran Pendamping")
+    assert document.trailer["/Root"]["/Lang"] == "id-ID"
+    assert all("DejaVuSans" in name and embedded for name, embedded in font_names(pdf))
+    assert [p.name for p in out.iterdir()] == ["all.pdf"]
+
+
+def test_folder_of_files_one_per_profile(demo, period, out):
+    ids = expected_ids(demo, period, advisor_type="TKSK", kecamatan="Lengkong")
+    result = export_profiles(demo, ProfileFilters(period, kecamatan="Lengkong",
+                                                  advisor_type="TKSK"), out_dir=out, lang="en")
+    assert result.written == len(ids) == len(list(out.iterdir()))
+    for path in result.paths:
+        assert path.name.startswith(f"{period}_Kota-Bandung_Lengkong_")
+        assert "Advisor Role Profile" in page_texts(path.read_bytes())[0]
+
+
+def test_cancel_leaves_no_combined_file(demo, period, out):
+    calls = []
+    result = export_profiles(demo, ProfileFilters(period), out_file=out / "all.pdf",
+                             progress=lambda done, total, name: calls.append(done),
+                             cancelled=lambda: len(calls) >= 2)
+    assert result.cancelled and result.written == 2
+    assert list(out.iterdir()) == []  # neither the PDF nor its temporary file
+
+
+def test_cancel_keeps_the_files_already_finished(demo, period, out):
+    calls = []
+    result = export_profiles(demo, ProfileFilters(period), out_dir=out,
+                             progress=lambda done, total, name: calls.append(done),
+                             cancelled=lambda: len(calls) >= 3)
+    assert result.cancelled and result.written == 3
+    assert sorted(out.iterdir()) == sorted(result.paths)
+
+
+def test_period_without_data_and_bad_outputs(demo, out):
+    with pytest.raises(NotFoundError, match="no assessments for 2012-S1"):
+        export_profiles(demo, ProfileFilters("2012-S1"), out_file=out / "x.pdf")
+    with pytest.raises(ReportOutputError, match="does not exist"):
+        export_profiles(demo, ProfileFilters("2012-S1"), out_dir=out / "missing")
+    assert list(out.iterdir()) == []

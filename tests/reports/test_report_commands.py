@@ -1,0 +1,75 @@
+"""`ewarong-desktop report ...` on the command line: files on success, one line and exit 1 otherwise."""
+
+import subprocess
+import sys
+
+import pytest
+
+from ewarong_desktop.cli import run
+from ewarong_desktop.services import assessments
+from ewarong_desktop.services.demo import generate_demo
+
+from .pdfcheck import page_texts
+
+
+@pytest.fixture
+def demo(database, db_path):
+    with database.session() as session:
+        generate_demo(session, seed=2, assessments=40)
+        first = assessments.list_assessments(session)[0]
+    return db_path, first
+
+
+@pytest.fixture
+def out(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def test_profile_summary_and_profiles(demo, out, capsys):
+    db, first = demo
+    assert run(["report", "profile", "--db", str(db), "--assessment", str(first.id),
+                "--out", str(out / "p.pdf"), "--lang", "en"]) == 0
+    assert first.advisor_name in page_texts((out / "p.pdf").read_bytes())[0]
+    assert run(["report", "summary", "--db", str(db), "--kabupaten", "Kota Bandung",
+                "--type", "PKH", "--out", str(out / "s.pdf")]) == 0
+    assert "Ringkasan Koordinator" in page_texts((out / "s.pdf").read_bytes())[0]
+    assert run(["report", "profiles", "--db", str(db), "--period", first.period,
+                "--kecamatan", "Tawang", "--out", str(out / "all.pdf")]) == 0
+    (out / "each").mkdir()
+    assert run(["report", "profiles", "--db", str(db), "--period", first.period,
+                "--kecamatan", "Tawang", "--out-dir", str(out / "each")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"role profile written to {out / 'p.pdf'}"
+    assert lines[-1].endswith(f"role profiles written to {out / 'each'}")
+    assert len(list((out / "each").iterdir())) == int(lines[-1].split()[0])
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["profile", "--assessment", "00000000-0000-0000-0000-000000000000", "--out", "{out}/x.pdf"],
+     "no assessment with id"),
+    (["profile", "--assessment", "{id}", "--out", "{out}/missing/x.pdf"], "does not exist"),
+    (["summary", "--period", "2001-S1", "--out", "{out}/x.pdf"], "no assessments for 2001-S1"),
+    (["summary", "--period", "soon", "--out", "{out}/x.pdf"], "YYYY-S1"),
+    (["profiles", "--period", "2001-S2", "--out", "{out}/x.pdf"], "no assessments for 2001-S2"),
+    (["profiles", "--period", "2001-S2"], "one of the arguments --out --out-dir is required"),
+])
+def test_errors_are_one_line_and_exit_1(demo, out, capsys, arguments, message):
+    db, first = demo
+    argv = ["report", arguments[0], "--db", str(db)] + [
+        a.format(out=out, id=first.id) for a in arguments[1:]]
+    assert run(argv) == 1
+    error = capsys.readouterr().err
+    assert message in error
+    assert error.count("\n") == 1 and error.startswith("ewarong-desktop: ")
+    assert list(out.iterdir()) == []
+
+
+def test_reportlab_is_not_loaded_until_a_report_is_made():
+    code = ("import sys; import ewarong_desktop.cli as c, ewarong_desktop.services.report_export, "
+            "ewarong_desktop.reports; c.build_parser(); print('reportlab' in sys.modules, "
+            "'pypdf' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "False"]
