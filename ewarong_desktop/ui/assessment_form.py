@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,6 +49,8 @@ from .charts import role_label
 from .common import show_message, user_message
 
 NOTE_SAVE_DELAY_MS = 600
+# Below this page width a cell's note goes under its level picker instead of beside it.
+NARROW_PAGE_WIDTH = 980
 GROUP_BY_ROLE = "role"
 GROUP_BY_AREA = "area"
 # What can go wrong while saving: a refusal with a message, or the file itself.
@@ -164,7 +167,8 @@ class CellEditor(QFrame):
         self.setProperty("current", False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
-        outer = QHBoxLayout(self)
+        # Note beside the picker on a wide page, under it on a narrow one (set_narrow).
+        self._outer = outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(14)
         left = QVBoxLayout()
@@ -252,6 +256,10 @@ class CellEditor(QFrame):
             text = self._instrument.role(self.role).name.get(self._lang)
         self.context_label.setText(text)
 
+    def set_narrow(self, narrow: bool) -> None:
+        self._outer.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                 else QBoxLayout.Direction.LeftToRight)
+
     def set_editable(self, editable: bool) -> None:
         for button in (*self.level_buttons.values(), self.na_button):
             button.setEnabled(editable)
@@ -331,6 +339,7 @@ class GroupPage(QScrollArea):
         super().__init__(parent)
         self.codes = codes
         self.filled = False
+        self._editors: list[CellEditor] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -351,11 +360,21 @@ class GroupPage(QScrollArea):
         self.cells_layout.addWidget(about)
 
     def fill(self, editors: list[CellEditor]) -> None:
+        self._editors = editors
         for editor in editors:
+            editor.set_narrow(self._narrow())
             self.cells_layout.addWidget(editor)
             editor.show()
         self.cells_layout.addStretch(1)
         self.filled = True
+
+    def _narrow(self) -> bool:
+        return self.viewport().width() < NARROW_PAGE_WIDTH
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        for editor in self._editors:
+            editor.set_narrow(self._narrow())
 
 
 class ReopenDialog(QDialog):

@@ -434,7 +434,7 @@ class LevelGrid(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumSectionSize(40)
+        header.setMinimumSectionSize(24)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.ROW_HEIGHT)
@@ -463,9 +463,11 @@ class LevelGrid(QTableView):
         available = self.viewport().width()
         if max(needed) * columns <= available:
             widths = [available // columns] * columns
-        else:
-            share = max(0, available - sum(needed)) // columns
+        elif sum(needed) <= available:
+            share = (available - sum(needed)) // columns
             widths = [width + share for width in needed]
+        else:  # too narrow for every name: shrink alike, names are elided (full in tooltips)
+            widths = [width * available // sum(needed) for width in needed]
         for column, width in enumerate(widths):
             self.horizontalHeader().resizeSection(column, width)
 

@@ -33,6 +33,7 @@ from ..services.profiles import CellScore, RoleProfile
 from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
 
 GAPS_SHOWN = 10
+WIDE_LAYOUT_WIDTH = 1100
 STRENGTHS_SHOWN = 6
 
 
@@ -138,6 +139,7 @@ class ProfileView(QWidget):
             value = QLabel(content)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             header.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
             header.addWidget(value, row, column + 1)
             self.header_values[key] = value
@@ -147,12 +149,13 @@ class ProfileView(QWidget):
 
         # Two columns: the radar with the strengths under it, the grid with the gaps under it,
         # so the first screen shows the picture, the numbers and where to improve.
-        columns = QHBoxLayout()
+        # On a narrow window (below WIDE_LAYOUT_WIDTH) everything goes in one column instead.
+        self._columns = columns = QHBoxLayout()
         columns.setSpacing(10)
-        left = QVBoxLayout()
-        right = QVBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
+        self._left = QVBoxLayout()
+        self._right = QVBoxLayout()
+        columns.addLayout(self._left, 2)
+        columns.addLayout(self._right, 3)
         layout.addLayout(columns)
 
         radar_box = QGroupBox(self.tr("Peran dibanding target"), content)
@@ -162,7 +165,6 @@ class ProfileView(QWidget):
         radar_layout.addWidget(self.radar)
         radar_box.setMinimumWidth(360)
         radar_box.setMaximumWidth(440)
-        left.addWidget(radar_box)
 
         grid_box = QGroupBox(self.tr("Tingkat per sel (peran x bidang agenda)"), content)
         grid_layout = QVBoxLayout(grid_box)
@@ -174,21 +176,43 @@ class ProfileView(QWidget):
         self.grid_note.setWordWrap(True)
         self.grid_note.setStyleSheet("color: #4a4f57;")
         grid_layout.addWidget(self.grid_note)
-        right.addWidget(grid_box)
 
         headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
                    self.tr("Target")]
         gaps_box, self.gaps_table, self.gaps_empty, self.gaps_more = self._cell_list(
             self.tr("Kesenjangan terbesar terhadap target"), [*headers, self.tr("Selisih")],
             self.tr("Tidak ada sel di bawah target."), content)
-        right.addWidget(gaps_box)
         strengths_box, self.strengths_table, self.strengths_empty, self.strengths_more = \
             self._cell_list(self.tr("Kekuatan (mencapai atau melampaui target)"), headers,
                             self.tr("Belum ada sel yang mencapai target."), content)
-        strengths_box.setMaximumWidth(440)
-        left.addWidget(strengths_box)
-        left.addStretch(1)
-        right.addStretch(1)
+        self._boxes = (radar_box, grid_box, gaps_box, strengths_box)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
+
+    def _arrange(self, *, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        radar_box, grid_box, gaps_box, strengths_box = self._boxes
+        for column in (self._left, self._right):
+            while column.count():
+                column.takeAt(0)
+        if wide:
+            placement = [(self._left, radar_box), (self._left, strengths_box),
+                         (self._right, grid_box), (self._right, gaps_box)]
+        else:
+            placement = [(self._left, box) for box in (radar_box, grid_box, gaps_box, strengths_box)]
+        for column, box in placement:
+            column.addWidget(box)
+        strengths_box.setMaximumWidth(440 if wide else 16777215)
+        self._columns.setStretch(0, 2 if wide else 1)
+        self._columns.setStretch(1, 3 if wide else 0)
+        self._left.addStretch(1)
+        self._right.addStretch(1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= WIDE_LAYOUT_WIDTH)
 
     @staticmethod
     def _cell_list(title: str, headers: list[str], empty_text: str,

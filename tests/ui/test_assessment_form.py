@@ -263,3 +263,15 @@ def test_read_only_for_anyone_but_the_advisor(database, draft, open_form, who):
     press(Qt.Key.Key_Down)  # moving around still works
     assert focused_cell().code == "4.1.2"
     assert stored(database, draft).ratings["4.1.1"].level is None
+
+
+def test_a_narrow_window_puts_the_note_under_the_levels(draft, owner_id, open_form, qtbot):
+    form = open_form(draft, owner_id)
+    cell = form.cell("4.1.1")
+    wide_note = cell.note.mapTo(cell, cell.note.rect().topLeft())
+    button = cell.level_buttons[4].mapTo(cell, cell.level_buttons[4].rect().topLeft())
+    assert wide_note.x() > button.x()  # beside the picker at 1366 px
+    form.resize(760, 700)
+    qtbot.waitUntil(lambda: cell.note.mapTo(cell, cell.note.rect().topLeft()).y() > button.y())
+    page = form.tabs.currentWidget()
+    qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible())

@@ -114,3 +114,13 @@ def test_english_uses_the_english_instrument_texts(qtbot, database, rated):
     assert widget.grid.model().headerData(4, Qt.Orientation.Horizontal) == "5\nFinance"
     assert widget.gaps_table.column_texts(2)[0].startswith("I ")
     assert widget.header_values["type"].text() == "PKH advisor"
+
+
+def test_a_narrow_window_stacks_everything_in_one_column(view, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    assert view.grid.mapTo(view, view.grid.rect().topLeft()).x() > view.radar.width()
+    view.resize(760, 700)
+    qtbot.waitUntil(lambda: view.grid.mapTo(view, view.grid.rect().topLeft()).y()
+                    > view.radar.mapTo(view, view.radar.rect().bottomLeft()).y())
+    assert not view.findChild(QScrollArea).horizontalScrollBar().isVisible()
