@@ -100,6 +100,23 @@ class Database:
                 raise
             raise translated from exc
 
+    def change_stamp(self) -> tuple[int, ...]:
+        """A value that changes whenever anyone commits to the file, this window or another.
+
+        Cheap (two ``stat`` calls): the window can poll it every few seconds and reread
+        what it shows when the stamp moved without a save of its own.
+        """
+        if self.path is None:
+            return ()
+        stamp: list[int] = []
+        for file in (self.path, health.side_file(self.path, "-wal")):
+            try:
+                stat = file.stat()
+                stamp += [stat.st_size, stat.st_mtime_ns]
+            except OSError:
+                stamp += [-1, -1]
+        return tuple(stamp)
+
     def start_backup(self, reason: str = "daily") -> None:
         """Back the file up in a background thread, so the window opens without waiting."""
         if self.path is None or self._backup_thread is not None:

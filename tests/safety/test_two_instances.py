@@ -55,3 +55,24 @@ def test_a_window_sees_the_other_windows_saves_when_it_reads_again(prepared):
         window_b.close()
     assert (seen_by_b.level, seen_by_b.note) == (3, "dari jendela A")
     assert seen_by_a.level == 1
+
+
+def test_change_stamp_tells_a_window_that_the_other_one_saved(prepared):
+    from ewarong_desktop.db import open_database
+    from ewarong_desktop.services import assessments
+
+    db_path, assessment_id = prepared
+    window_a, window_b = open_database(db_path), open_database(db_path)
+    try:
+        with window_a.session() as session:  # both windows have read the file
+            assessments.get_detail(session, assessment_id)
+        seen = window_a.change_stamp()
+        with window_a.session() as session:
+            assessments.get_detail(session, assessment_id)
+        assert window_a.change_stamp() == seen  # reading changes nothing
+        with window_b.session() as session:
+            assessments.set_rating(session, assessment_id, "4.3.1", 2)
+        assert window_a.change_stamp() != seen
+    finally:
+        window_a.close()
+        window_b.close()
