@@ -133,7 +133,11 @@ def radar_chart(axis_labels: Sequence[str], series: Sequence[RadarSeries], *, si
                 x, y = point(index, value)
                 drawing.add(_marker(entry.kind, x, y))
     if not any_self:
-        drawing.add(_text(cx, cy - 3, no_levels_text, 7.5, anchor="middle", color=MUTED))
+        message = printable(no_levels_text)
+        half = stringWidth(message, FONT, 7.5) / 2 + 3
+        drawing.add(Rect(cx - half, cy - 6, 2 * half, 13, fillColor=colors.white,
+                         strokeColor=RULE, strokeWidth=0.4))
+        drawing.add(_text(cx, cy - 2.5, message, 7.5, anchor="middle", color=MUTED))
 
     for number, entry in enumerate(series):
         y = legend_height - 10 - 12 * number
@@ -269,6 +273,8 @@ def _grid_box(x: float, y: float, w: float, h: float, cell: GridCell,
             group.add(_text(x + w / 2, y + h / 2 - 3, "\u2013", 11, anchor="middle",
                             color=MUTED))
     # The target sits at the right, inside the dashed border of a box below target.
+    if cell.not_applicable:
+        group.add(Rect(x + w - 15, y + h / 2 - 4, 11, 9, fillColor=colors.white, strokeColor=None))
     group.add(_text(x + w - 6, y + h / 2 - 2.2, f"{labels.target_prefix}{cell.target}", 6,
                     anchor="end", color=ink))
     return group

@@ -388,6 +388,8 @@ class _ProfileStory(StoryBuilder):
                  self.p(f"{self.t('name_line')}: {blank}", "cell"),
                  self.p(f"{self.t('staff_number')}: {blank}", "cell")]
         table = self.side_by_side([left, right], [FRAME_WIDTH / 2] * 2)
+        # A long name must wrap before it reaches the coordinator's column.
+        table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), 8 * mm)]))
         return [KeepTogether([
             *self.heading(self.t("signatures"))[1:],
             self.p(f"{self.t('place_date')}: {'_' * 22}, {'_' * 24}"),

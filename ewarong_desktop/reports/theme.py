@@ -49,7 +49,7 @@ NOT_APPLICABLE_HATCH = colors.HexColor("#8c8c8c")
 
 # Advisor types side by side in summary charts: dark, light, mid (also apart in greyscale).
 TYPE_FILLS = {"PKH": colors.HexColor("#08519c"), "TKSK": colors.HexColor("#9ecae1"),
-              "OTHER": colors.HexColor("#525252"), "ALL": colors.HexColor("#d9d9d9")}
+              "OTHER": colors.HexColor("#525252"), "ALL": colors.white}
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
