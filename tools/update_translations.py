@@ -52,8 +52,9 @@ def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         ts_file = I18N / f"ewarong_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations",
-                        "relative", "-target-language", lang, "-ts", str(ts_file.relative_to(ROOT))],
+        # No source locations: line numbers would change the .ts on every edit of ui/.
+        subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
+                        "-target-language", lang, "-ts", str(ts_file.relative_to(ROOT))],
                        cwd=ROOT, check=True)
         subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm",
                         str(ts_file.with_suffix(".qm"))], cwd=ROOT, check=True)

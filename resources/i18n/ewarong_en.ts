@@ -4,12 +4,10 @@
 <context>
     <name>AdvisorEditDialog</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/setup_dialog.py" line="+191"/>
         <source>Profil saya</source>
         <translation>My profile</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -17,42 +15,34 @@
 <context>
     <name>AdvisorForm</name>
     <message>
-        <location line="-157"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&amp;Nama:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Jenis pendamping:</source>
         <translation>Advisor &amp;type:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nomor &amp;induk/petugas:</source>
         <translation>&amp;Staff number:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nomor &amp;telepon:</source>
         <translation>&amp;Phone number:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Kabupaten/kota tugas:</source>
         <translation>&amp;Kabupaten/kota of assignment:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>K&amp;ecamatan tugas:</source>
         <translation>K&amp;ecamatan of assignment:</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Nama belum diisi; tulis nama lengkap Anda.</source>
         <translation>Name is empty; type your full name.</translation>
     </message>
@@ -60,12 +50,10 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/app.py" line="+31"/>
         <source>e-Warong Desktop tidak bisa dimulai</source>
         <translation>e-Warong Desktop cannot start</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Basis data {path} tidak bisa dibuka.
 
 {reason}</source>
@@ -74,12 +62,10 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Basis data tidak bisa dibuka</source>
         <translation>The database cannot be opened</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{path}
 
 {reason}</source>
@@ -91,178 +77,138 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="+474"/>
         <source>&amp;Kelompokkan per:</source>
         <translation>&amp;Group by:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Peran (4 kelompok)</source>
         <translation>Role (4 groups)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bidang agenda (8 kelompok)</source>
         <translation>Agenda area (8 groups)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Sel belum dinilai berikutnya (F8)</source>
         <translation>Next unrated cell (F8)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Finalisasi...</source>
         <translation>&amp;Finalise...</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Menandai penilaian selesai; setelah itu hanya bisa diubah dengan membukanya kembali.</source>
         <translation>Marks the assessment as finished; after that it can only be changed by reopening it.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Buka kembali...</source>
         <translation>&amp;Reopen...</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · F8 sel belum dinilai</source>
         <translation>Keyboard: 0–4 choose a level, N not applicable, Del clear · ↑/↓ move between cells · Tab to the note, Esc back · Ctrl+Tab / Ctrl+PgDn next group · F8 unrated cell</translation>
     </message>
     <message>
-        <location line="+87"/>
         <source>{advisor} — {warong}, periode {period}</source>
         <translation>{advisor} — {warong}, period {period}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Status: &lt;b&gt;Final&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;Final&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Status: &lt;b&gt;Draf&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;Draft&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Penilaian ini sudah final dan hanya bisa dibaca. Untuk mengubahnya, pilih &quot;Buka kembali&quot; dan tulis alasannya.</source>
         <translation>This assessment is final and read-only. To change it, choose &quot;Reopen&quot; and give the reason.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Penilaian ini sudah final dan hanya bisa dibaca.</source>
         <translation>This assessment is final and read-only.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Hanya-baca: hanya {advisor} yang dapat mengubah penilaian ini.</source>
         <translation>Read-only: only {advisor} can change this assessment.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>{answered} dari {total}</source>
         <translation>{answered} of {total}</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>{done} dari {total} sel terisi</source>
         <translation>{done} of {total} cells answered</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Tidak tersimpan ({code}): {message}</source>
         <translation>Not saved ({code}): {message}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Menyimpan...</source>
         <translation>Saving...</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Hanya-baca</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>✓ Tersimpan</source>
         <translation>✓ Saved</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Setiap perubahan langsung disimpan.</source>
         <translation>Every change is saved at once.</translation>
     </message>
     <message>
-        <location line="+55"/>
         <source>Semua {total} sel sudah terisi.</source>
         <translation>All {total} cells are answered.</translation>
     </message>
     <message>
-        <location line="+97"/>
         <source>Basis data tidak dapat ditulis ({detail}); coba lagi.</source>
         <translation>The database cannot be written ({detail}); try again.</translation>
     </message>
     <message>
-        <location line="+102"/>
         <source>Catatan belum tersimpan</source>
         <translation>Note not saved yet</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Catatan pada sel {code} belum bisa disimpan: {message}</source>
-        <translation>The note in cell {code} cannot be saved yet: {message}</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <location line="+33"/>
         <source>Belum bisa difinalisasi</source>
         <translation>Cannot be finalised yet</translation>
     </message>
     <message>
-        <location line="-32"/>
         <source>Catatan pada sel {code} belum tersimpan: {message}</source>
         <translation>The note in cell {code} is not saved yet: {message}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Finalisasi penilaian</source>
         <translation>Finalise assessment</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Finalisasi penilaian {period} untuk {warong}?</source>
         <translation>Finalise the {period} assessment for {warong}?</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Setelah final, nilai tidak bisa diubah lagi kecuali penilaian dibuka kembali dengan alasan.</source>
         <translation>Once final, the levels cannot be changed unless the assessment is reopened with a reason.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Finalisasi</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>{count} sel belum dinilai:</source>
         <translation>{count} cell(s) not rated yet:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Beri tingkat 0–4 atau tandai N (tidak berlaku) pada sel-sel ini, lalu finalisasi lagi.</source>
         <translation>Give these cells a level 0–4 or mark them N (not applicable), then finalise again.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Finalisasi gagal</source>
         <translation>Finalising failed</translation>
     </message>
@@ -270,67 +216,54 @@
 <context>
     <name>AssessmentTableModel</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/models.py" line="+202"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pendamping</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Terisi</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Final</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>{name} (Anda)</source>
         <translation>{name} (you)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{answered} dari {total}</source>
         <translation>{answered} of {total}</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Penilaian Anda; masih bisa diubah</source>
         <translation>Your assessment; can still be changed</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Penilaian Anda; sudah final</source>
         <translation>Your assessment; final</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Penilaian pendamping lain; hanya bisa dilihat</source>
         <translation>Another advisor&apos;s assessment; view only</translation>
     </message>
@@ -338,22 +271,18 @@
 <context>
     <name>CellEditor</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="-812"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>Catatan / bukti (tidak wajib)</source>
         <translation>Note / evidence (optional)</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>{description} (tombol {key})</source>
         <translation>{description} (key {key})</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Contoh kegiatan, tanggal, hasil...</source>
         <translation>Example activities, dates, results...</translation>
     </message>
@@ -361,12 +290,10 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/common.py" line="+54"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -374,44 +301,36 @@
 <context>
     <name>LevelGridModel</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/charts.py" line="+346"/>
         <source>TB</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>Rerata keseluruhan: {mean}</source>
         <translation>Overall mean: {mean}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rerata {mean}, target {target}</source>
         <translation>Mean {mean}, target {target}</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>tidak berlaku</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>belum dinilai</source>
         <translation>not rated</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>tingkat {level}</source>
         <translation>level {level}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{code}: {state}, target {target}
 {prompt}</source>
         <translation>{code}: {state}, target {target}
 {prompt}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Rerata</source>
         <translation>Mean</translation>
     </message>
@@ -419,12 +338,10 @@
 <context>
     <name>LevelLegend</name>
     <message>
-        <location line="+114"/>
         <source>TB</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Belum dinilai</source>
         <translation>Not rated</translation>
     </message>
@@ -432,266 +349,212 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/main_window.py" line="+178"/>
         <source>&amp;Buka basis data…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Tambah e-Warong…</source>
         <translation>&amp;Add e-Warong…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Ubah data e-Warong…</source>
         <translation>&amp;Edit e-Warong details…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Penilaian &amp;baru…</source>
         <translation>&amp;New assessment…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+384"/>
         <source>B&amp;uka penilaian</source>
         <translation>&amp;Open assessment</translation>
     </message>
     <message>
-        <location line="-383"/>
         <source>Lihat &amp;profil</source>
         <translation>View &amp;profile</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Cari e-Warong</source>
         <translation>&amp;Find e-Warong</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Ubah profil saya…</source>
         <translation>&amp;Edit my profile…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Tentang e-Warong Desktop</source>
         <translation>&amp;About e-Warong Desktop</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;e-Warong</source>
         <translation>&amp;e-Warong</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Penilaian</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Pen&amp;gguna</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>B&amp;ahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Cari nama e-Warong, KUBE atau kelurahan…</source>
         <translation>Search e-Warong, KUBE or kelurahan name…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Hanya yang saya dampingi</source>
         <translation>Only those I accompany</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+47"/>
         <source>Kecamatan:</source>
         <translation>Kecamatan:</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>Data e-Warong</source>
         <translation>e-Warong details</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Alamat:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tahun berdiri:</source>
         <translation>Founded:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kelurahan/desa:</source>
         <translation>Kelurahan/desa:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Jumlah anggota:</source>
         <translation>Members:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Layanan:</source>
         <translation>Services:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kabupaten/kota:</source>
         <translation>Kabupaten/kota:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pendamping:</source>
         <translation>Advisors:</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Penilaian per periode</source>
         <translation>Assessments by period</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Basis data: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Pengguna: {name} ({kind})</source>
         <translation>User: {name} ({kind})</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>e-Warong Desktop — {advisor} — {file}</source>
         <translation>e-Warong Desktop — {advisor} — {file}</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Semua kecamatan</source>
         <translation>All kecamatan</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>{count} e-Warong</source>
         <translation>e-Warongs: {count}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tidak ada e-Warong yang cocok dengan pencarian ini.</source>
         <translation>No e-Warong matches this search.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Belum ada e-Warong di basis data ini.
 Klik “Tambah e-Warong” untuk mencatat e-Warong yang Anda dampingi.</source>
         <translation>This database has no e-Warong yet.
 Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Pilih sebuah e-Warong di daftar sebelah kiri.</source>
         <translation>Choose an e-Warong in the list on the left.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>(nama KUBE belum diisi)</source>
         <translation>(KUBE name not filled in)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>{count} orang</source>
         <translation>{count} people</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{name} (Anda)</source>
         <translation>{name} (you)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Belum ada penilaian untuk e-Warong ini. Klik “Penilaian baru” untuk menilai peran Anda pada semester ini.</source>
         <translation>No assessment of this e-Warong yet. Click “New assessment” to rate your roles for this semester.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Lihat penilaian</source>
         <translation>View assessment</translation>
     </message>
     <message>
-        <location line="+67"/>
         <source>Penilaian {period} — {warong} — {advisor}</source>
         <translation>Assessment {period} — {warong} — {advisor}</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Profil peran {period} — {warong} — {advisor}</source>
         <translation>Role profile {period} — {warong} — {advisor}</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Buka basis data e-Warong</source>
         <translation>Open an e-Warong database</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Basis data e-Warong (*.sqlite3 *.sqlite *.db)</source>
         <translation>e-Warong databases (*.sqlite3 *.sqlite *.db)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>&lt;h3&gt;e-Warong Desktop {version}&lt;/h3&gt;&lt;p&gt;Penilaian diri peran pendamping sosial (Pendamping PKH, TKSK dan pendamping lain) dalam pengembangan usaha e-Warong KUBE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Instrumen:&lt;/b&gt; {title}, versi {instrument_version}.&lt;br&gt;{source}&lt;/p&gt;&lt;p&gt;Semua data tersimpan di laptop ini, dalam berkas basis data:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;e-Warong Desktop {version}&lt;/h3&gt;&lt;p&gt;Self-assessment of social advisors&apos; roles (PKH advisors, TKSK and other advisors) in developing e-Warong KUBE businesses.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Instrument:&lt;/b&gt; {title}, version {instrument_version}.&lt;br&gt;{source}&lt;/p&gt;&lt;p&gt;All data stay on this laptop, in the database file:&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Tentang e-Warong Desktop</source>
         <translation>About e-Warong Desktop</translation>
     </message>
@@ -699,37 +562,30 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location line="-625"/>
         <source>Penilaian baru</source>
         <translation>New assessment</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>{period} (sudah ada)</source>
         <translation>{period} (already exists)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Isi dari semester sebelumnya</source>
         <translation>Fill in from the previous semester</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Salin nilai dan catatan dari penilaian Anda sebelumnya untuk e-Warong ini, lalu perbarui yang berubah.</source>
         <translation>Copy the levels and notes of your previous assessment of this e-Warong, then update what has changed.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Penilaian diri Anda untuk &lt;b&gt;{name}&lt;/b&gt;.</source>
         <translation>Your self-assessment for &lt;b&gt;{name}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Periode (semester):</source>
         <translation>&amp;Period (semester):</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
@@ -737,132 +593,106 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/profile_view.py" line="+129"/>
         <source>Pendamping</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Jenis pendamping</source>
         <translation>Advisor type</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>e-Warong</source>
         <translation>e-Warong</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kelengkapan</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rerata keseluruhan</source>
         <translation>Overall mean</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Peran dibanding target</source>
         <translation>Roles against target</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Tingkat per sel (peran x bidang agenda)</source>
         <translation>Level per cell (role x agenda area)</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Kesenjangan terbesar terhadap target</source>
         <translation>Largest gaps to target</translation>
     </message>
     <message>
-        <location line="-3"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Bidang</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pernyataan</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Nilai</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Selisih</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tidak ada sel di bawah target.</source>
         <translation>No cell is below target.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Kekuatan (mencapai atau melampaui target)</source>
         <translation>Strengths (at or above target)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Belum ada sel yang mencapai target.</source>
         <translation>No cell reaches the target yet.</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>Angka = tingkat 0-4; TB = tidak berlaku (tidak ikut dihitung); sel kosong berarsir = belum dinilai. Kolom dan baris &quot;Rerata&quot; memuat rerata per peran dan per bidang.</source>
         <translation>Number = level 0-4; N/A = not applicable (left out of the means); hatched empty cell = not rated yet. The &quot;Mean&quot; column and row hold the mean per role and per area.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Profil peran: {advisor} — {warong}, {period}</source>
         <translation>Role profile: {advisor} — {warong}, {period}</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Final</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Draf (belum final)</source>
         <translation>Draft (not final)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{answered} dari {total} sel ({percent})</source>
         <translation>{answered} of {total} cells ({percent})</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>… dan {count} sel lain.</source>
         <translation>… and {count} more cell(s).</translation>
     </message>
@@ -870,17 +700,14 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>RadarChart</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/charts.py" line="-401"/>
         <source>{mean} (target {target})</source>
         <translation>{mean} (target {target})</translation>
     </message>
     <message>
-        <location line="+131"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Penilaian diri (rerata)</source>
         <translation>Self-assessment (mean)</translation>
     </message>
@@ -888,27 +715,22 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/assessment_form.py" line="+109"/>
         <source>Buka kembali penilaian</source>
         <translation>Reopen assessment</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Penilaian ini sudah final. Tulis alasan membukanya kembali; alasan ini disimpan dalam riwayat perubahan.</source>
         <translation>This assessment is final. Write why you are reopening it; the reason is kept in the change history.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Contoh: salah memilih tingkat pada sel 4.2.5</source>
         <translation>For example: chose the wrong level in cell 4.2.5</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -916,42 +738,34 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/setup_dialog.py" line="+21"/>
         <source>Siapa yang memakai laptop ini?</source>
         <translation>Who is using this laptop?</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Penilaian diri disimpan atas nama seorang pendamping. Pilih nama Anda bila sudah terdaftar di basis data ini, atau daftarkan diri Anda sebagai pendamping baru. Anda dapat menggantinya nanti lewat menu Pengguna.</source>
         <translation>Self-assessments are saved in an advisor&apos;s name. Choose your name if you are already in this database, or register as a new advisor. You can change this later in the User menu.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Selamat datang. Penilaian diri disimpan atas nama seorang pendamping: isi data Anda sekali saja. Nama dan jenis pendamping wajib diisi; yang lain boleh dilengkapi nanti lewat menu Pengguna.</source>
         <translation>Welcome. Self-assessments are saved in an advisor&apos;s name: fill in your details once. Name and advisor type are required; the rest can be completed later in the User menu.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Nama saya &amp;sudah ada di daftar ini:</source>
         <translation>My name is &amp;already in this list:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>lainnya</source>
         <translation>other</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Daftarkan saya sebagai pendamping &amp;baru:</source>
         <translation>Register me as a &amp;new advisor:</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Lanjutkan</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Pilih nama Anda di daftar, atau daftarkan diri Anda.</source>
         <translation>Choose your name in the list, or register yourself.</translation>
     </message>
@@ -959,128 +773,102 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>WarongDialog</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/warong_dialog.py" line="+35"/>
         <source>Penyaluran BPNT</source>
         <translation>BPNT distribution</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Transaksi EDC (bank Himbara)</source>
         <translation>EDC transactions (Himbara banks)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Isi pulsa dan token listrik</source>
         <translation>Phone credit and electricity tokens</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pembayaran BPJS Kesehatan</source>
         <translation>BPJS health-insurance payments</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Layanan lain</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Tambah e-Warong</source>
         <translation>Add e-Warong</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ubah data e-Warong</source>
         <translation>Edit e-Warong details</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>mis. e-Warong Sauyunan</source>
         <translation>e.g. e-Warong Sauyunan</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>mis. KUBE Sauyunan</source>
         <translation>e.g. KUBE Sauyunan</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Jalan, nomor, RT/RW</source>
         <translation>Street, number, RT/RW</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+3"/>
         <source>tidak diketahui</source>
         <translation>not known</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> orang</source>
         <translation> people</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Layanan yang tersedia</source>
         <translation>Services offered</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Saya ({name}) mendampingi e-Warong ini</source>
         <translation>I ({name}) accompany this e-Warong</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Nama e-Warong:</source>
         <translation>e-Warong &amp;name:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nama &amp;KUBE:</source>
         <translation>&amp;KUBE name:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Alamat:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ke&amp;lurahan/desa:</source>
         <translation>Ke&amp;lurahan/desa:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>K&amp;ecamatan:</source>
         <translation>K&amp;ecamatan:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ka&amp;bupaten/kota:</source>
         <translation>Ka&amp;bupaten/kota:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Provinsi:</source>
         <translation>&amp;Province:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Tahun berdiri:</source>
         <translation>&amp;Year founded:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Jumlah &amp;anggota:</source>
         <translation>Number of &amp;members:</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Nama e-Warong belum diisi; tulis namanya.</source>
         <translation>e-Warong name is empty; type its name.</translation>
     </message>
@@ -1088,17 +876,14 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
 <context>
     <name>WarongTableModel</name>
     <message>
-        <location filename="../../ewarong_desktop/ui/models.py" line="-82"/>
         <source>Nama e-Warong</source>
         <translation>e-Warong name</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kelurahan/Desa</source>
         <translation>Kelurahan/Desa</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
