@@ -346,6 +346,16 @@ def _legend_special(x: float, y: float, kind: str, labels: GridLabels) -> Group:
 # --------------------------------------------------------------------------- summary charts
 
 
+def _level_axis(axis) -> None:  # type: ignore[no-untyped-def]
+    """A value axis for the 0-4 scale, with light grid lines at each level."""
+    axis.valueMin, axis.valueMax, axis.valueStep = 0, MAX_LEVEL, 1
+    axis.labels.fontName = FONT
+    axis.labels.fontSize = 7
+    axis.visibleGrid = True
+    axis.gridStrokeColor = RULE
+    axis.gridStrokeWidth = 0.3
+
+
 @dataclass(frozen=True)
 class BarSeries:
     """One advisor type's means over the chart's categories."""
@@ -362,17 +372,13 @@ def grouped_bars(categories: Sequence[str], series: Sequence[BarSeries], *, widt
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 42
     chart.width, chart.height = width - 36, height - 54
-    chart.data = [[0 if value is None else value for value in entry.values] for entry in series]
+    # A missing mean (None) draws no bar and no label rather than a bar at 0.
+    chart.data = [list(entry.values) for entry in series]
     chart.categoryAxis.categoryNames = [printable(category) for category in categories]
     chart.categoryAxis.labels.fontName = FONT_BOLD
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "n"
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, MAX_LEVEL, 1
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.3
+    _level_axis(chart.valueAxis)
     chart.barSpacing, chart.groupSpacing = 1.5, 10
     for index, entry in enumerate(series):
         chart.bars[index].fillColor = entry.fill
@@ -406,12 +412,7 @@ def trend_lines(periods: Sequence[str], series: Sequence[BarSeries], *, width: f
     chart.categoryAxis.categoryNames = [printable(period) for period in periods]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, MAX_LEVEL, 1
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.3
+    _level_axis(chart.valueAxis)
     chart.joinedLines = True
     for index, _entry in enumerate(series):
         line = chart.lines[index]

@@ -93,18 +93,13 @@ class _SummaryStory(StoryBuilder):
             text += f" {BELOW_MARK}"
         return text
 
-    def role_target(self, advisor_type: str, role: int) -> float | None:
+    def mean_target(self, advisor_type: str, *, role: int = 0, area: int = 0) -> float | None:
+        """The mean target of a role's (or an area's) cells for a type; None for all types."""
         if advisor_type == "ALL":
             return None
         per_cell = self.summary.targets[advisor_type]
-        values = [per_cell[code] for code, cell in self.instrument.cells.items() if cell.role == role]
-        return sum(values) / len(values)
-
-    def area_target(self, advisor_type: str, area: int) -> float | None:
-        if advisor_type == "ALL":
-            return None
-        per_cell = self.summary.targets[advisor_type]
-        values = [per_cell[code] for code, cell in self.instrument.cells.items() if cell.area == area]
+        values = [per_cell[code] for code, cell in self.instrument.cells.items()
+                  if cell.role == role or cell.area == area]
         return sum(values) / len(values)
 
     def means_table(self, names: list[str], means: list[dict[str, float | None]],
@@ -131,7 +126,7 @@ class _SummaryStory(StoryBuilder):
         table = self.means_table(
             [self.role_name(r) for r in roles],
             [{c: means[(c, r)] for c in self.columns} for r in roles],
-            [{c: self.role_target(c, r) for c in self.columns} for r in roles],
+            [{c: self.mean_target(c, role=r) for c in self.columns} for r in roles],
             name_width=FRAME_WIDTH * 0.5 - 3 * mm - 15 * mm * len(self.columns),
             value_width=15 * mm)
         chart = grouped_bars(
@@ -152,7 +147,7 @@ class _SummaryStory(StoryBuilder):
         return [*flowables, self.means_table(
             [f"{a}. {self.instrument.area(a).name.get(self.lang)}" for a in areas],
             [{c: means[(c, a)] for c in self.columns} for a in areas],
-            [{c: self.area_target(c, a) for c in self.columns} for a in areas])]
+            [{c: self.mean_target(c, area=a) for c in self.columns} for a in areas])]
 
     def cell_means(self) -> list[Flowable]:
         flowables: list[Flowable] = [PageBreak(), self.p(self.t("sec_cell_means"), "heading")]

@@ -6,6 +6,14 @@ import pytest
 from ewarong_desktop.instrument import all_cell_codes
 
 
+@pytest.fixture
+def out(tmp_path):
+    """An empty output folder (the test database lives beside it in tmp_path)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
 @dataclass(frozen=True)
 class Rich:
     """A final assessment with a previous period, notes, an N/A cell and an audit trail."""

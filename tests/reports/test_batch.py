@@ -25,13 +25,6 @@ def period(demo):
         return assessments.list_periods(session)[0]
 
 
-@pytest.fixture
-def out(tmp_path):
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
 def expected_ids(database, period, **filters):
     with database.session() as session:
         return [a.id for a in assessments.list_assessments(session, period=period, **filters)]

@@ -216,42 +216,35 @@ def test_other_advisor_type_has_no_study_baseline(database):
     assert "Belum ada penilaian periode sebelumnya" in content
 
 
-@pytest.fixture
-def out_dir(tmp_path):
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
+def test_export_writes_the_file(database, rich, out):
+    written = export_profile(database, rich.current, out / "profil.pdf")
+    assert written.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in out.iterdir()] == ["profil.pdf"]
 
 
-def test_export_writes_the_file(database, rich, out_dir):
-    out = export_profile(database, rich.current, out_dir / "profil.pdf")
-    assert out.read_bytes().startswith(b"%PDF")
-    assert [p.name for p in out_dir.iterdir()] == ["profil.pdf"]
-
-
-def test_export_replaces_an_older_file_whole(database, rich, out_dir):
-    target = out_dir / "profil.pdf"
+def test_export_replaces_an_older_file_whole(database, rich, out):
+    target = out / "profil.pdf"
     target.write_bytes(b"old")
     export_profile(database, rich.current, target, lang="en")
     assert "Advisor Role Profile" in text(target.read_bytes())
-    assert [p.name for p in out_dir.iterdir()] == ["profil.pdf"]
+    assert [p.name for p in out.iterdir()] == ["profil.pdf"]
 
 
-def test_unknown_or_malformed_id_is_a_clear_error_and_writes_nothing(database, out_dir):
+def test_unknown_or_malformed_id_is_a_clear_error_and_writes_nothing(database, out):
     with pytest.raises(NotFoundError, match="no assessment with id"):
-        export_profile(database, "00000000-0000-0000-0000-000000000000", out_dir / "x.pdf")
+        export_profile(database, "00000000-0000-0000-0000-000000000000", out / "x.pdf")
     with pytest.raises(ValidationError, match="not a valid assessment id"):
-        export_profile(database, "nonsense", out_dir / "x.pdf")
-    assert list(out_dir.iterdir()) == []
+        export_profile(database, "nonsense", out / "x.pdf")
+    assert list(out.iterdir()) == []
 
 
-def test_missing_or_unusable_output_folder(database, rich, out_dir):
+def test_missing_or_unusable_output_folder(database, rich, out):
     with pytest.raises(ReportOutputError, match="does not exist"):
-        export_profile(database, rich.current, out_dir / "missing" / "x.pdf")
-    blocker = out_dir / "a-file"
+        export_profile(database, rich.current, out / "missing" / "x.pdf")
+    blocker = out / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(ReportOutputError, match="is a file, not a folder"):
         export_profile(database, rich.current, blocker / "x.pdf")
     with pytest.raises(ReportOutputError, match="is a folder"):
-        export_profile(database, rich.current, out_dir)
-    assert sorted(p.name for p in out_dir.iterdir()) == ["a-file"]
+        export_profile(database, rich.current, out)
+    assert sorted(p.name for p in out.iterdir()) == ["a-file"]

@@ -20,13 +20,6 @@ def demo(database, db_path):
     return db_path, first
 
 
-@pytest.fixture
-def out(tmp_path):
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
 def test_profile_summary_and_profiles(demo, out, capsys):
     db, first = demo
     assert run(["report", "profile", "--db", str(db), "--assessment", str(first.id),
