@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from math import cos, pi, sin
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -306,10 +307,10 @@ def _grid_legend(labels: GridLabels, width: float) -> Group:
     group = Group()
     entries: list[tuple[Callable[[float, float], Group], str]] = []
     for level, text in enumerate(labels.legend_levels):
-        entries.append((lambda x, y, level=level: _legend_level(x, y, level), text))
-    entries.append((lambda x, y: _legend_special(x, y, "na", labels), labels.legend_not_applicable))
-    entries.append((lambda x, y: _legend_special(x, y, "unrated", labels), labels.legend_unrated))
-    entries.append((lambda x, y: _legend_special(x, y, "below", labels), labels.legend_below))
+        entries.append((partial(_legend_level, level=level), text))
+    for kind, text in (("na", labels.legend_not_applicable), ("unrated", labels.legend_unrated),
+                       ("below", labels.legend_below)):
+        entries.append((partial(_legend_special, kind=kind), text))
     y = 0.0
     for swatch, text in entries:
         lines, size = _fit_lines(text, width - 22, 7, max_lines=2)
@@ -329,7 +330,7 @@ def _legend_level(x: float, y: float, level: int) -> Group:
     return group
 
 
-def _legend_special(x: float, y: float, kind: str, labels: GridLabels) -> Group:
+def _legend_special(x: float, y: float, kind: str) -> Group:
     group = Group()
     group.add(Rect(x, y - 1, 16, 11, fillColor=colors.white, strokeColor=RULE,
                    strokeWidth=0.3))

@@ -256,9 +256,9 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
             func.sum(cell_groups.c.n))
             .where(cell_groups.c.level.is_not(None) | cell_groups.c.na)
             .group_by(cell_groups.c.advisor_type, cell_groups.c.level, cell_groups.c.na)):
-        key = NOT_APPLICABLE if na else level
-        distribution[advisor_type][key] += count
-        distribution[ALL][key] += count
+        bucket = NOT_APPLICABLE if na else level
+        distribution[advisor_type][bucket] += count
+        distribution[ALL][bucket] += count
 
     largest_gaps = sorted((stat for stat in cells.values() if stat.gap is not None and stat.gap > 0),
                           key=lambda stat: (-(stat.gap or 0), -stat.below, stat.code,
