@@ -16,8 +16,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True,
                                   parser_class=type(report))
     lang = argparse.ArgumentParser(add_help=False)
-    # No default here: a default would hide a --lang given before the command.
-    lang.add_argument("--lang", choices=("id", "en"), help="report language (default: id)")
+    # SUPPRESS: a default here would hide a --lang given before the command.
+    lang.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+                      help="report language (default: id)")
 
     profile = kinds.add_parser("profile", parents=[common, lang],
                                help="the role profile of one assessment")

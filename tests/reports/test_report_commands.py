@@ -39,6 +39,13 @@ def test_profile_summary_and_profiles(demo, out, capsys):
     assert len(list((out / "each").iterdir())) == int(lines[-1].split()[0])
 
 
+def test_lang_before_the_command_counts_too(demo, out):
+    db, first = demo
+    assert run(["--lang", "en", "report", "profile", "--db", str(db), "--assessment",
+                str(first.id), "--out", str(out / "p.pdf")]) == 0
+    assert "Advisor Role Profile" in page_texts((out / "p.pdf").read_bytes())[0]
+
+
 @pytest.mark.parametrize("arguments, message", [
     (["profile", "--assessment", "00000000-0000-0000-0000-000000000000", "--out", "{out}/x.pdf"],
      "no assessment with id"),
