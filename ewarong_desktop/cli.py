@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "ewarong_desktop.commands.core",
     "ewarong_desktop.commands.safety",
     "ewarong_desktop.commands.reports",
+    "ewarong_desktop.commands.exchange",
 )
 
 log = logging.getLogger(__name__)

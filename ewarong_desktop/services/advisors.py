@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import ADVISOR_TYPES, Advisor, Assignment, Warong
+from ..db.models import ADVISOR_TYPES, Advisor, Assessment, Assignment, Tombstone, Warong, utcnow
 from ..errors import NotFoundError, ValidationError
 from . import validation as v
 
@@ -107,3 +107,19 @@ def unassign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> N
     if assignment is not None:
         session.delete(assignment)
         session.flush()
+
+
+def delete_advisor(session: Session, advisor_id: uuid.UUID | str) -> None:
+    """Delete an advisor entered by mistake; refused once the advisor has assessments.
+
+    A tombstone is kept so the deletion reaches other laptops with the next export.
+    """
+    advisor = _get(session, advisor_id)
+    count = session.scalar(select(func.count()).select_from(Assessment)
+                           .where(Assessment.advisor_id == advisor.id))
+    if count:
+        raise ValidationError(f"{advisor.name} has {count} assessment(s); an advisor with "
+                              "assessments cannot be deleted")
+    session.delete(advisor)
+    session.merge(Tombstone(kind="advisor", record_id=advisor.id, deleted_at=utcnow()))
+    session.flush()

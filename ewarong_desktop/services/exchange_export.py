@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
+import time
 import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import and_, exists, false, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
 from ..db.models import Meta
-from ..errors import NotFoundError, ValidationError
+from ..errors import ValidationError
+from ..reports.output import write_atomically
 from . import validation as v
 from .exchange_format import (
     CONTENT_NAME,
@@ -188,30 +188,12 @@ def export_exchange(session: Session, out: str | Path,
     report = Progress(progress, "export")
     query = _Query(codec_for(session), selection)
     installation = source_id(session)
-    if not out.parent.is_dir():
-        raise NotFoundError(f"folder {out.parent} does not exist; choose another place for the file")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        counts, versions, digest = _write_archive(session, query, temp, report)
-        if not selection.is_everything and counts["assessments"] == 0 and counts["advisors"] == 0 \
-                and counts["warongs"] == 0:
-            raise ValidationError(_nothing_selected(session, selection))
-        manifest = {
-            "format": FORMAT_NAME, "schema_version": SCHEMA_VERSION,
-            "program_version": _program_version(), "instrument_versions": sorted(versions),
-            "created_at": now_text(), "source_id": installation,
-            "selection": selection.as_manifest(), "content_sha256": digest, "counts": counts,
-        }
-        with zipfile.ZipFile(temp, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=2))
-        with open(temp, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    counts: dict[str, int] = {}
+
+    def write(stream: BinaryIO) -> None:
+        counts.update(_write_archive(session, query, stream, report, installation))
+
+    write_atomically(out, write)
     report("export", 1, 1)
     return ExportResult(out, counts, installation, selection)
 
@@ -232,33 +214,48 @@ def _nothing_selected(session: Session, selection: ExportSelection) -> str:
     return "nothing in this database matches the selection; check the advisor and the period"
 
 
-def _write_archive(session: Session, query: _Query, temp: Path,
-                   report: Progress) -> tuple[dict[str, int], set[str], str]:
+def _write_archive(session: Session, query: _Query, target: BinaryIO, report: Progress,
+                   installation: str) -> dict[str, int]:
+    """Stream content.json into the zip while hashing it, then add the manifest."""
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
     digest = hashlib.sha256()
     counts = dict.fromkeys(KINDS, 0)
     versions: set[str] = set()
-    with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED,
-                         compresslevel=COMPRESS_LEVEL) as archive, \
-            archive.open(CONTENT_NAME, "w", force_zip64=True) as stream:
-        def put(text: str) -> None:
-            data = text.encode("utf-8")
-            digest.update(data)
-            stream.write(data)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED,
+                         compresslevel=COMPRESS_LEVEL) as archive:
+        entry = zipfile.ZipInfo(CONTENT_NAME, date_time=time.localtime()[:6])
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(entry, "w", force_zip64=True) as stream:
+            def put(text: str) -> None:
+                data = text.encode("utf-8")
+                digest.update(data)
+                stream.write(data)
 
-        put("{")
-        for number, kind in enumerate(KINDS):
-            report("export", number, len(KINDS))
-            put(("," if number else "") + json.dumps(kind) + ":[")
-            first = True
-            for records in _records(session, query, kind):
-                if kind == "assessments":
-                    versions.update(record["instrument_version"] for record in records)
-                counts[kind] += len(records)
-                # One encode per chunk: the list's brackets are cut off.
-                put(("" if first else ",") + encoder.encode(records)[1:-1])
-                first = False
+            put("{")
+            for number, kind in enumerate(KINDS):
                 report("export", number, len(KINDS))
-            put("]")
-        put("}")
-    return counts, versions, digest.hexdigest()
+                put(("," if number else "") + json.dumps(kind) + ":[")
+                first = True
+                for records in _records(session, query, kind):
+                    if kind == "assessments":
+                        versions.update(record["instrument_version"] for record in records)
+                    counts[kind] += len(records)
+                    # One encode per chunk: the list's brackets are cut off.
+                    put(("" if first else ",") + encoder.encode(records)[1:-1])
+                    first = False
+                    report("export", number, len(KINDS))
+                put("]")
+            put("}")
+        selection = query.selection
+        if not selection.is_everything and not any(
+                counts[kind] for kind in ("assessments", "advisors", "warongs")):
+            raise ValidationError(_nothing_selected(session, selection))
+        manifest = {
+            "format": FORMAT_NAME, "schema_version": SCHEMA_VERSION,
+            "program_version": _program_version(), "instrument_versions": sorted(versions),
+            "created_at": now_text(), "source_id": installation,
+            "selection": selection.as_manifest(), "content_sha256": digest.hexdigest(),
+            "counts": counts,
+        }
+        archive.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=2))
+    return counts

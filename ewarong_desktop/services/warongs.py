@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Assignment, Warong
+from ..db.models import Assessment, Assignment, Tombstone, Warong, utcnow
 from ..errors import NotFoundError, ValidationError
 from . import validation as v
 
@@ -167,3 +167,19 @@ def list_kecamatan(session: Session) -> list[str]:
 def list_kabupaten(session: Session) -> list[str]:
     rows = session.scalars(select(Warong.kabupaten).distinct().order_by(Warong.kabupaten))
     return [name for name in rows if name]
+
+
+def delete_warong(session: Session, warong_id: uuid.UUID | str) -> None:
+    """Delete an e-Warong entered by mistake; refused once it has assessments.
+
+    A tombstone is kept so the deletion reaches other laptops with the next export.
+    """
+    warong = _get(session, warong_id)
+    count = session.scalar(select(func.count()).select_from(Assessment)
+                           .where(Assessment.warong_id == warong.id))
+    if count:
+        raise ValidationError(f"{warong.name} has {count} assessment(s); an e-Warong with "
+                              "assessments cannot be deleted")
+    session.delete(warong)
+    session.merge(Tombstone(kind="warong", record_id=warong.id, deleted_at=utcnow()))
+    session.flush()
