@@ -7,6 +7,7 @@ checked by hand; ``compute_profile`` gathers those from the database.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -115,10 +116,15 @@ def instrument_for(version: str) -> Instrument:
         return load_instrument()
 
 
+def default_targets(advisor_type: str, instrument: Instrument | None = None) -> dict[str, int]:
+    """The instrument's own target level per cell for an advisor type (before any edit here)."""
+    instrument = instrument or load_instrument()
+    return dict(instrument.default_targets.get(advisor_type, instrument.default_targets["OTHER"]))
+
+
 def get_targets(session: Session, advisor_type: str, instrument: Instrument | None = None) -> dict[str, int]:
     """Target level per cell for an advisor type: the instrument's defaults, as edited here."""
-    instrument = instrument or load_instrument()
-    targets = dict(instrument.default_targets.get(advisor_type, instrument.default_targets["OTHER"]))
+    targets = default_targets(advisor_type, instrument)
     rows = session.execute(select(TargetLevel.cell_code, TargetLevel.level)
                            .where(TargetLevel.advisor_type == advisor_type))
     for code, level in rows:
@@ -127,14 +133,18 @@ def get_targets(session: Session, advisor_type: str, instrument: Instrument | No
     return targets
 
 
-def set_target(session: Session, advisor_type: str, cell_code: str, level: int) -> None:
-    """Change the expected level of one cell for an advisor type."""
+def _check_target(advisor_type: str, cell_code: str, level: int) -> None:
     if advisor_type not in ADVISOR_TYPES:
         raise ValidationError(f"advisor type {advisor_type!r} is unknown; use PKH, TKSK or OTHER")
     if cell_code not in assessments.CELL_CODES:
         raise ValidationError(f"{cell_code!r} is not a cell of the instrument (4.1.1 to 4.4.8)")
     if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
         raise ValidationError(f"target {level!r} is outside the scale; choose 0 to 4")
+
+
+def set_target(session: Session, advisor_type: str, cell_code: str, level: int) -> None:
+    """Change the expected level of one cell for an advisor type."""
+    _check_target(advisor_type, cell_code, level)
     row = session.get(TargetLevel, (advisor_type, cell_code))
     if row is None:
         session.add(TargetLevel(advisor_type=advisor_type, cell_code=cell_code, level=level))
@@ -142,6 +152,23 @@ def set_target(session: Session, advisor_type: str, cell_code: str, level: int) 
         row.level = level
         row.updated_at = utcnow()
     session.flush()
+
+
+def set_targets(session: Session, advisor_type: str, levels: Mapping[str, int]) -> list[str]:
+    """Set the target of several cells of one advisor type at once; returns the codes changed.
+
+    Every level is checked before anything is written, so a bad one leaves all targets as
+    they were. Cells already at the given level are not touched: their ``updated_at``
+    stays, so an unchanged target does not win over another laptop's edit in an exchange.
+    Setting the levels of ``default_targets`` is how a coordinator goes back to the defaults.
+    """
+    for code, level in levels.items():
+        _check_target(advisor_type, code, level)
+    current = get_targets(session, advisor_type)
+    changed = [code for code, level in sorted(levels.items()) if current.get(code) != level]
+    for code in changed:
+        set_target(session, advisor_type, code, levels[code])
+    return changed
 
 
 def compute_profile(session: Session, assessment_id: uuid.UUID | str) -> RoleProfile:
