@@ -294,7 +294,9 @@ class Planner:
         self.plan = Plan(xfile)
         self.alias: dict[str, str] = {}  # e-Warong id in the file -> the same e-Warong here
         self.skipped: set[str] = set()  # records this database deleted later than the file changed
-        self.fate: dict[str, str] = {}  # assessment id in the file -> new/updated/unchanged/conflict
+        # assessment id in the file -> new, updated, unchanged, conflict, or held (a conflict
+        # already listed: its version waits in exchange_conflict, not in the tables)
+        self.fate: dict[str, str] = {}
         self.mapped: dict[str, str] = {}  # assessment id in the file -> the same assessment here
         self.ratings_by_assessment: dict[str, dict[str, dict[str, Any]]] = {}
 
@@ -455,11 +457,10 @@ class Planner:
             stamp = canonical_time(record["updated_at"])
             mine = local.assessments.get(aid)
             if mine is None:
-                triple = (record["advisor_id"], self.alias.get(record["warong_id"], record["warong_id"]),
-                          record["period"])
-                other = local.triples.get(triple)
+                warong_id = self.alias.get(record["warong_id"], record["warong_id"])
+                other = local.triples.get((record["advisor_id"], warong_id, record["period"]))
                 if other is None:
-                    self._settle(record, "new")
+                    self._settle({**record, "warong_id": warong_id}, "new")
                 else:
                     to_compare.append((record, other))
             elif mine["updated_at"] == stamp:
@@ -507,7 +508,7 @@ class Planner:
             return
         digest = _version_digest(record, incoming)
         if digest in self.local.conflict_digests.get(local_id, ()):
-            self._settle(record, "unchanged", local_id)  # already listed for a coordinator
+            self._settle(record, "held", local_id)  # already listed for a coordinator
             return
         self._settle(record, "conflict", local_id)
         audit = [entry for entry in self.content["audit_entries"]
@@ -562,10 +563,12 @@ class Planner:
         counts = self.plan.counts["audit_entries"]
         for entry in self.content["audit_entries"]:
             fate = self.fate.get(entry["assessment_id"])
-            if fate == "conflict":
-                counts.conflicting += 1  # kept with the conflict until it is resolved
-            elif entry["id"] in self.local.audit_ids:
+            if entry["id"] in self.local.audit_ids:
                 counts.unchanged += 1
+            elif fate == "conflict":
+                counts.conflicting += 1  # kept with the conflict until it is resolved
+            elif fate == "held":
+                counts.unchanged += 1  # already kept with a listed conflict
             else:
                 counts.new += 1
                 target = self.mapped.get(entry["assessment_id"], entry["assessment_id"])
