@@ -170,7 +170,14 @@ def where(path: Iterable[str | int]) -> str:
 
 
 def describe(keyword: str, value: Any, instance: Any, schema: dict[str, Any]) -> str:
-    """One problem in words; shared by the generic validator and the compiled checker."""
+    """One problem in words, with the schema's own description of the value when it has one."""
+    text = _describe(keyword, value, instance, schema)
+    hint = schema.get("description") if isinstance(schema, dict) else None
+    return f"{text} ({hint})" if hint and keyword not in (
+        "required", "additionalProperties", "maxItems") else text
+
+
+def _describe(keyword: str, value: Any, instance: Any, schema: dict[str, Any]) -> str:
     if keyword == "type":
         kinds = value if isinstance(value, list) else [value]
         return f"is {_json_type(instance)} {_short(instance)}, expected {' or '.join(kinds)}"
@@ -183,10 +190,8 @@ def describe(keyword: str, value: Any, instance: Any, schema: dict[str, Any]) ->
     if keyword in ("enum", "const"):
         allowed = value if keyword == "enum" else [value]
         return f"{_short(instance)} is not allowed here (allowed: {', '.join(map(_short, allowed))})"
-    if keyword == "pattern":
-        return f"{_short(instance)} does not have the expected form"
-    if keyword == "format":
-        return f"{_short(instance)} is not a valid {value}"
+    if keyword in ("pattern", "format"):  # the same words, so a value wrong both ways shows once
+        return f"{_short(instance)} is not valid"
     if keyword == "maxLength":
         return f"text of {len(instance):,} characters is longer than the cap of {value:,}"
     if keyword == "minLength":
@@ -543,9 +548,16 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, RuntimeError, OSError) as exc:
-        problem = ("is not an e-Warong exchange file (not a zip archive)"
-                   if isinstance(exc, zipfile.BadZipFile) and "not a zip" in str(exc).lower()
-                   else f"is damaged or cut short ({exc})")
+        if isinstance(exc, zipfile.BadZipFile) and "not a zip" in str(exc).lower():
+            # A zip's directory sits at its end: a file that starts like a zip but has
+            # none was cut short (an interrupted copy); anything else is another file.
+            with open(path, "rb") as stream:
+                starts_like_zip = stream.read(4) == b"PK\x03\x04"
+            problem = ("is damaged or cut short (its zip directory is missing); copy it again"
+                       if starts_like_zip else
+                       "is not an e-Warong exchange file (not a zip archive)")
+        else:
+            problem = f"is damaged or cut short ({exc}); copy it again"
         raise ExchangeError(name, problem) from exc
     manifest = _parse_json(_decode(manifest_bytes, MANIFEST_NAME, name), MANIFEST_NAME, name)
     check_manifest_version(manifest, name)
