@@ -41,6 +41,11 @@ def refused(database, path, *phrases):
     return caught.value
 
 
+def setting(kind, **values):
+    """A change that sets fields of the first record of ``kind``."""
+    return lambda manifest, content: content[kind][0].update(values)
+
+
 def changed(parts, tmp_path, change, name="bad.ewarong"):
     manifest, content = copy.deepcopy(parts)
     change(manifest, content)
@@ -69,7 +74,8 @@ def test_not_a_zip_and_not_json(coordinator, parts, tmp_path):
     garbage = write_parts(tmp_path / "garbage.ewarong", parts[0], None,
                           raw_content=b'{"advisors": [ {"id": ')
     refused(coordinator, garbage, "content.json is not valid JSON")
-    latin = write_parts(tmp_path / "latin.ewarong", parts[0], None, raw_content='{"a": "é"}'.encode("latin-1"))
+    latin = write_parts(tmp_path / "latin.ewarong", parts[0], None,
+                        raw_content='{"a": "é"}'.encode("latin-1"))
     refused(coordinator, latin, "not UTF-8")
     nan = write_parts(tmp_path / "nan.ewarong", parts[0], None, raw_content=b'{"advisors": NaN}')
     refused(coordinator, nan, "NaN")
@@ -106,13 +112,13 @@ def test_strings_over_the_caps(coordinator, parts, tmp_path):
 
 def test_levels_and_cell_codes_outside_the_instrument(coordinator, parts, tmp_path):
     for value in (5, -1, 2.5, True):
-        refused(coordinator, changed(parts, tmp_path, lambda m, c, v=value: c["ratings"][0].update(level=v)),
+        refused(coordinator, changed(parts, tmp_path, setting("ratings", level=value)),
                 "ratings[0].level")
     for code in ("4.5.1", "4.1.9", "4.1.1\n", "5.1.1", ""):
-        refused(coordinator, changed(parts, tmp_path, lambda m, c, v=code: c["ratings"][0].update(cell_code=v)),
+        refused(coordinator, changed(parts, tmp_path, setting("ratings", cell_code=code)),
                 "ratings[0].cell_code")
-    not_applicable_with_level = changed(parts, tmp_path, lambda m, c: c["ratings"][0].update(
-        not_applicable=True, level=2))
+    not_applicable_with_level = changed(parts, tmp_path,
+                                        setting("ratings", not_applicable=True, level=2))
     refused(coordinator, not_applicable_with_level, "ratings[0].level")
 
 
@@ -129,11 +135,11 @@ def test_duplicated_ids_inside_one_file(coordinator, parts, tmp_path):
 
 def test_references_to_records_that_exist_nowhere(coordinator, parts, tmp_path):
     nowhere = "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0"
-    refused(coordinator, changed(parts, tmp_path, lambda m, c: c["ratings"][0].update(assessment_id=nowhere)),
+    refused(coordinator, changed(parts, tmp_path, setting("ratings", assessment_id=nowhere)),
             "neither in the file nor here", nowhere)
-    refused(coordinator, changed(parts, tmp_path, lambda m, c: c["assessments"][0].update(advisor_id=nowhere)),
+    refused(coordinator, changed(parts, tmp_path, setting("assessments", advisor_id=nowhere)),
             "advisor that is neither")
-    refused(coordinator, changed(parts, tmp_path, lambda m, c: c["audit_entries"][0].update(assessment_id=nowhere)),
+    refused(coordinator, changed(parts, tmp_path, setting("audit_entries", assessment_id=nowhere)),
             "audit entries point")
 
 

@@ -106,7 +106,8 @@ def test_same_assessment_started_on_two_laptops_becomes_a_conflict(laptop, lapto
     with coordinator.session() as session:
         exchange.resolve_conflict(session, conflict.id, keep="incoming")
     assert level_at(coordinator, theirs, "4.1.1") == 3
-    assert not exchange.apply(coordinator, export_file(laptop.database, tmp_path / "again.ewarong")).has_changes
+    again = export_file(laptop.database, tmp_path / "again.ewarong")
+    assert not exchange.apply(coordinator, again).has_changes
 
 
 def test_an_older_draft_of_a_final_is_stale_not_a_conflict(laptop, make_database, tmp_path):
