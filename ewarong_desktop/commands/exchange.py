@@ -152,7 +152,7 @@ def run_resolve(args: argparse.Namespace) -> int:
             conflict = resolve_conflict(session, args.conflict, args.keep, by=args.by)
     finally:
         database.close()
-    print(f"conflict {conflict.id} resolved: {conflict.resolution.replace('_', ' ')} version "
+    print(f"conflict {conflict.id} resolved: {(conflict.resolution or '').replace('_', ' ')} version "
           f"of {conflict.advisor_name} / {conflict.warong_name} / {conflict.period}")
     return 0
 

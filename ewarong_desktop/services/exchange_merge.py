@@ -299,6 +299,7 @@ class Planner:
         self.fate: dict[str, str] = {}
         self.mapped: dict[str, str] = {}  # assessment id in the file -> the same assessment here
         self.ratings_by_assessment: dict[str, dict[str, dict[str, Any]]] = {}
+        self.audit_by_assessment: dict[str, list[dict[str, Any]]] | None = None
 
     def build(self) -> Plan:
         self.progress("compare", 0, 6)
@@ -511,8 +512,11 @@ class Planner:
             self._settle(record, "held", local_id)  # already listed for a coordinator
             return
         self._settle(record, "conflict", local_id)
-        audit = [entry for entry in self.content["audit_entries"]
-                 if entry["assessment_id"] == record["id"]]
+        if self.audit_by_assessment is None:
+            self.audit_by_assessment = defaultdict(list)
+            for entry in self.content["audit_entries"]:
+                self.audit_by_assessment[entry["assessment_id"]].append(entry)
+        audit = self.audit_by_assessment.get(record["id"], [])
         self.plan.conflicts.append(PlannedConflict(
             local_id, {"digest": digest, "assessment": record, "ratings": incoming,
                        "audit_entries": audit},

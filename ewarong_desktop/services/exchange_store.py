@@ -95,12 +95,17 @@ def fields(kind: str) -> tuple[Field, ...]:
 @cache
 def raw_table(kind: str) -> TableClause:
     """The kind's table without column types: values go in and out as stored."""
-    model_table = MODELS[kind].__table__
-    return table(model_table.name, *(column(col.name) for col in model_table.columns))
+    model = MODELS[kind]
+    return table(model.__tablename__, *(column(col.name) for col in model.__table__.columns))
 
 
 class Codec:
-    """Converts values between exchange text and the stored form of one database dialect."""
+    """Converts values between exchange text and the stored form of one database dialect.
+
+    ``uuid_to_db``, ``uuid_from_db``, ``time_to_db`` and ``time_from_db`` are plain
+    functions chosen once: the string shortcuts where they give what SQLAlchemy would
+    store, SQLAlchemy's own processors otherwise.
+    """
 
     def __init__(self, dialect: Dialect):
         uuid_type = Uuid().dialect_impl(dialect)
@@ -116,12 +121,12 @@ class Codec:
         # "YYYY-MM-DD HH:MM:SS.ffffff" text); use them only where that is what is stored.
         self.fast_uuid = self._slow_uuid_to_db(str(SAMPLE_UUID)) == SAMPLE_UUID.hex
         self.fast_time = self._slow_time_to_db(time_text(SAMPLE_TIME)) == "2026-01-02 03:04:05.678901"
-        if self.fast_uuid:
-            self.uuid_to_db = _dashless
-            self.uuid_from_db = _dashed
-        if self.fast_time:
-            self.time_to_db = _fast_time_to_db
-            self.time_from_db = _fast_time_from_db
+        self.uuid_to_db: Callable[[str], Any] = _dashless if self.fast_uuid else self._slow_uuid_to_db
+        self.uuid_from_db: Callable[[Any], str] = _dashed if self.fast_uuid else self._slow_uuid_from_db
+        self.time_to_db: Callable[[str], Any] = (_fast_time_to_db if self.fast_time
+                                                 else self._slow_time_to_db)
+        self.time_from_db: Callable[[Any], str] = (_fast_time_from_db if self.fast_time
+                                                   else self._slow_time_from_db)
 
     def _slow_uuid_to_db(self, text: str) -> Any:
         value = uuid.UUID(text)
@@ -131,18 +136,13 @@ class Codec:
         value = datetime.fromisoformat(text)
         return self._time_bind(value) if self._time_bind else value
 
-    def uuid_to_db(self, text: str) -> Any:
-        return self._slow_uuid_to_db(text)
-
-    def uuid_from_db(self, stored: Any) -> str:
+    def _slow_uuid_from_db(self, stored: Any) -> str:
         value = self._uuid_result(stored) if self._uuid_result else stored
         return str(value)
 
-    def time_to_db(self, text: str) -> Any:
-        return self._slow_time_to_db(text)
-
-    def time_from_db(self, stored: Any) -> str:
+    def _slow_time_from_db(self, stored: Any) -> str:
         value = self._time_result(stored) if self._time_result else stored
+        assert isinstance(value, datetime)
         return time_text(value)
 
     def to_db(self, kind: str) -> Callable[[Any], Any]:
