@@ -196,14 +196,14 @@ def _apply(session: Session, plan: Plan, report: Progress) -> list[uuid.UUID]:
 def _backup(database: Database, report: Progress) -> Path | None:
     if database.path is None:
         return None
-    from ..db.backup import backup_file, timestamped_name
-    from ..paths import backup_dir_for
+    from ..db.backup import take_backup
 
     report("backup", 0, 1)
-    target = backup_dir_for(database.path) / timestamped_name(database.path, "pre-import")
-    backup_file(database.path, target)
+    # Taken inside the import's write transaction, before its first write: the copy is
+    # exactly what the import starts from. The backup folder is rotated as usual.
+    taken = take_backup(database.path, "pre-import")
     report("backup", 1, 1)
-    return target
+    return taken.path
 
 
 # --- conflicts ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Export from one laptop, import into another: nothing lost, nothing duplicated."""
 
+import sqlite3
 import uuid
 
 import pytest
@@ -33,6 +34,17 @@ def test_round_trip_gives_equal_content(laptop, laptop_file, make_database):
     assert detail.ratings["4.1.5"].level == 3
     assert detail.ratings["4.1.5"].note == "sudah dibantu laporan laba rugi"
     assert [entry.action for entry in trail] == ["finalise", "reopen", "rating", "note", "refinalise"]
+
+
+def test_the_backup_holds_the_database_as_it_was_before_the_import(laptop_file, make_database):
+    coordinator = make_database("coordinator")
+    with coordinator.session() as session:
+        advisors.create_advisor(session, "Kortek Bandung", "OTHER")
+    result = exchange.apply(coordinator, laptop_file)
+    assert result.backup_path.name.endswith("-pre-import.sqlite3")
+    with sqlite3.connect(result.backup_path) as backup:
+        names = [row[0] for row in backup.execute("SELECT name FROM advisor")]
+    assert names == ["Kortek Bandung"]
 
 
 def test_demo_database_round_trips_both_ways(make_database, tmp_path):
