@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import ADVISOR_TYPES, Advisor, Assessment, Assignment, Tombstone, Warong, utcnow
+from ..db.models import ADVISOR_TYPES, Advisor, Assessment, Assignment, Warong
 from ..errors import NotFoundError, ValidationError
 from . import validation as v
+from .deletion import delete_unassessed
 
 
 @dataclass(frozen=True)
@@ -110,16 +111,6 @@ def unassign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> N
 
 
 def delete_advisor(session: Session, advisor_id: uuid.UUID | str) -> None:
-    """Delete an advisor entered by mistake; refused once the advisor has assessments.
-
-    A tombstone is kept so the deletion reaches other laptops with the next export.
-    """
-    advisor = _get(session, advisor_id)
-    count = session.scalar(select(func.count()).select_from(Assessment)
-                           .where(Assessment.advisor_id == advisor.id))
-    if count:
-        raise ValidationError(f"{advisor.name} has {count} assessment(s); an advisor with "
-                              "assessments cannot be deleted")
-    session.delete(advisor)
-    session.merge(Tombstone(kind="advisor", record_id=advisor.id, deleted_at=utcnow()))
-    session.flush()
+    """Delete an advisor entered by mistake; refused once the advisor has assessments."""
+    delete_unassessed(session, _get(session, advisor_id), "advisor", Assessment.advisor_id,
+                      "an advisor")

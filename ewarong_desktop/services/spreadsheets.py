@@ -166,7 +166,6 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
                 progress: ProgressCallback | None = None) -> int:
     """Write an XLSX workbook (long table, wide sheet, legend); returns the assessments written."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -183,12 +182,7 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
         for number, title in enumerate(titles, start=1):
             sheet.column_dimensions[get_column_letter(number)].width = widths(title)
         sheet.freeze_panes = "B2"
-        cells = []
-        for title in titles:
-            cell = WriteOnlyCell(sheet, value=title)
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
+        _bold_row(sheet, titles, bold)
 
     header(long_sheet, LONG_HEADERS, lambda title: 40 if title == "Catatan" else
            max(10, min(28, len(title) + 4)))
@@ -208,18 +202,21 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
     return written
 
 
-def _legend(sheet: Any, instrument: Instrument, bold: Any) -> None:
+def _bold_row(sheet: Any, titles: tuple[str, ...], bold: Any) -> None:
     from openpyxl.cell import WriteOnlyCell
 
-    for letter, width in zip("ABCD", (10, 28, 48, 60), strict=True):
-        sheet.column_dimensions[letter].width = width
-    titles = ("Kode sel", "Peran", "Bidang agenda", "Keterangan")
     cells = []
     for title in titles:
         cell = WriteOnlyCell(sheet, value=title)
         cell.font = bold
         cells.append(cell)
     sheet.append(cells)
+
+
+def _legend(sheet: Any, instrument: Instrument, bold: Any) -> None:
+    for letter, width in zip("ABCD", (10, 28, 48, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    _bold_row(sheet, ("Kode sel", "Peran", "Bidang agenda", "Keterangan"), bold)
     for code, cell in instrument.cells.items():
         sheet.append((code, instrument.role(cell.role).name.id, instrument.area(cell.area).name.id, ""))
     sheet.append(())

@@ -9,9 +9,10 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Assessment, Assignment, Tombstone, Warong, utcnow
+from ..db.models import Assessment, Assignment, Warong
 from ..errors import NotFoundError, ValidationError
 from . import validation as v
+from .deletion import delete_unassessed
 
 SERVICES = ("BPNT", "EDC", "TOPUP", "BPJS", "OTHER")
 
@@ -170,16 +171,6 @@ def list_kabupaten(session: Session) -> list[str]:
 
 
 def delete_warong(session: Session, warong_id: uuid.UUID | str) -> None:
-    """Delete an e-Warong entered by mistake; refused once it has assessments.
-
-    A tombstone is kept so the deletion reaches other laptops with the next export.
-    """
-    warong = _get(session, warong_id)
-    count = session.scalar(select(func.count()).select_from(Assessment)
-                           .where(Assessment.warong_id == warong.id))
-    if count:
-        raise ValidationError(f"{warong.name} has {count} assessment(s); an e-Warong with "
-                              "assessments cannot be deleted")
-    session.delete(warong)
-    session.merge(Tombstone(kind="warong", record_id=warong.id, deleted_at=utcnow()))
-    session.flush()
+    """Delete an e-Warong entered by mistake; refused once it has assessments."""
+    delete_unassessed(session, _get(session, warong_id), "warong", Assessment.warong_id,
+                      "an e-Warong")
