@@ -1,0 +1,121 @@
+"""Long work off the window's thread: a ``Worker`` whose news comes back by signal.
+
+A ``Worker`` runs ``function(*args, progress=report)`` on a thread pool. ``report(stage,
+done, total)`` is the services' progress callback (``services.exchange_format``): it emits
+``progress`` and returns False once the person asked to cancel, which makes the service
+stop and write nothing. The result, the exception or the cancellation arrives as a signal
+in the thread that made the worker (the window's), so slots may touch widgets.
+
+Give a worker paths, ids and plain data only, never a live ORM object or session: the
+function opens its own ``database.session()`` in the worker's thread.
+
+The pool runs one worker at a time: an export, an import and a spreadsheet then never
+compete for the database's write lock, and the order they were asked in is the order
+they happen in.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class WorkerSignals(QObject):
+    """What a worker tells the window; made in the window's thread, so slots run there."""
+
+    progress = Signal(str, int, int)  # stage, done, total (total 0: no steps to count)
+    succeeded = Signal(object)  # what the function returned
+    failed = Signal(object)  # the exception
+    cancelled = Signal()  # stopped on request; the function wrote nothing
+    finished = Signal()  # after any of the three above
+
+
+class Worker(QRunnable):
+    """Runs ``function(*args, progress=callback, **kwargs)`` once on the pool; can be cancelled."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any):
+        super().__init__()
+        # Python owns it (see _running): the pool must not delete it under the signals.
+        self.setAutoDelete(False)
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the function to stop at its next progress report."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, stage: str, done: int = 0, total: int = 0) -> bool:
+        """The progress callback given to the function: False means "stop now"."""
+        self.signals.progress.emit(stage, done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.function(*self.args, progress=self.report, **self.kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the window
+            if self._cancel.is_set() and isinstance(exc, UserError):
+                self.signals.cancelled.emit()  # the service stopped as asked
+            else:
+                if not isinstance(exc, UserError | OSError):
+                    log.exception("worker %s failed", getattr(self.function, "__name__", "?"))
+                self.signals.failed.emit(exc)
+        else:
+            # Finished before the cancel was seen: the work is done and must be reported.
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+_pool: QThreadPool | None = None
+# Keeps each worker (and its signals) alive until the window's thread has had its news; the
+# entry goes there too, so the signals object usually ends in the thread it belongs to.
+_running: dict[int, Worker] = {}
+
+
+def _thread_pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+def start_worker(function: Callable[..., Any], *args: Any,
+                 on_success: Callable[[Any], None] | None = None,
+                 on_failure: Callable[[Exception], None] | None = None,
+                 on_cancel: Callable[[], None] | None = None,
+                 on_progress: Callable[[str, int, int], None] | None = None,
+                 **kwargs: Any) -> Worker:
+    """Start ``function`` on the pool with the given callbacks (run in the caller's thread)."""
+    worker = Worker(function, *args, **kwargs)
+    signals = worker.signals
+    for signal, slot in ((signals.succeeded, on_success), (signals.failed, on_failure),
+                         (signals.cancelled, on_cancel), (signals.progress, on_progress)):
+        if slot is not None:
+            signal.connect(slot)
+    key = id(worker)
+    _running[key] = worker
+    signals.finished.connect(lambda: _running.pop(key, None))  # the key only: no cycle
+    _thread_pool().start(worker)
+    return worker
+
+
+def wait_for_workers() -> None:
+    """Let running work finish before the database closes (never cut an import off)."""
+    if _pool is not None:
+        _pool.waitForDone()
