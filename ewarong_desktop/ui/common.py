@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,11 +71,20 @@ def place_combo(names: list[str], current: str | None = None,
 
 
 def show_message(parent: QWidget | None, title: str, text: str, *,
-                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
-    """A window-modal message opened with ``open()`` (never a blocking ``exec()``)."""
+                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning, details: str = "",
+                 actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> QMessageBox:
+    """A window-modal message opened with ``open()`` (never a blocking ``exec()``).
+
+    ``details`` (the informative text) and ``actions`` (more buttons: their text and what
+    a click does) are put in before the box opens: an open box keeps the size it opened at.
+    """
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     close = box.button(QMessageBox.StandardButton.Ok)
     close.setText(QCoreApplication.translate("Common", "Tutup"))
+    if details:
+        box.setInformativeText(details)
+    for label, action in actions:
+        box.addButton(label, QMessageBox.ButtonRole.ActionRole).clicked.connect(action)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
