@@ -11,7 +11,9 @@ function opens its own ``database.session()`` in the worker's thread.
 
 The pool runs one worker at a time: an export, an import and a spreadsheet then never
 compete for the database's write lock, and the order they were asked in is the order
-they happen in.
+they happen in. Printed reports only read, one short transaction per profile, so they
+run in a lane of their own (``lane="reports"``): a batch of a thousand profiles does not
+hold an import back, nor an import a PDF.
 """
 
 from __future__ import annotations
@@ -81,18 +83,21 @@ class Worker(QRunnable):
             self.signals.finished.emit()
 
 
-_pool: QThreadPool | None = None
+LANES = ("data", "reports")  # each lane runs its workers one at a time, in order
+_pools: dict[str, QThreadPool] = {}
 # Keeps each worker (and its signals) alive until the window's thread has had its news; the
 # entry goes there too, so the signals object usually ends in the thread it belongs to.
 _running: dict[int, Worker] = {}
 
 
-def _thread_pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+def _thread_pool(lane: str = "data") -> QThreadPool:
+    if lane not in LANES:
+        raise KeyError(f"unknown worker lane {lane!r}; add it to LANES")
+    pool = _pools.get(lane)
+    if pool is None:
+        pool = _pools[lane] = QThreadPool()
+        pool.setMaxThreadCount(1)
+    return pool
 
 
 def start_worker(function: Callable[..., Any], *args: Any,
@@ -100,8 +105,9 @@ def start_worker(function: Callable[..., Any], *args: Any,
                  on_failure: Callable[[Exception], None] | None = None,
                  on_cancel: Callable[[], None] | None = None,
                  on_progress: Callable[[str, int, int], None] | None = None,
-                 **kwargs: Any) -> Worker:
-    """Start ``function`` on the pool with the given callbacks (run in the caller's thread)."""
+                 lane: str = "data", **kwargs: Any) -> Worker:
+    """Start ``function`` in ``lane`` (see LANES) with the given callbacks, which run in the
+    caller's thread."""
     worker = Worker(function, *args, **kwargs)
     signals = worker.signals
     for signal, slot in ((signals.succeeded, on_success), (signals.failed, on_failure),
@@ -111,11 +117,11 @@ def start_worker(function: Callable[..., Any], *args: Any,
     key = id(worker)
     _running[key] = worker
     signals.finished.connect(lambda: _running.pop(key, None))  # the key only: no cycle
-    _thread_pool().start(worker)
+    _thread_pool(lane).start(worker)
     return worker
 
 
 def wait_for_workers() -> None:
     """Let running work finish before the database closes (never cut an import off)."""
-    if _pool is not None:
-        _pool.waitForDone()
+    for pool in _pools.values():
+        pool.waitForDone()
