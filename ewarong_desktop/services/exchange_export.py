@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import and_, exists, false, or_, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -74,11 +75,15 @@ class ExportResult:
 def source_id(session: Session) -> str:
     """This installation's id, written into every export; created on first need."""
     row = session.get(Meta, SOURCE_ID_KEY)
-    if row is None:
-        row = Meta(key=SOURCE_ID_KEY, value=str(uuid.uuid4()))
-        session.add(row)
-        session.flush()
-    return row.value
+    if row is not None:
+        return row.value
+    made = str(uuid.uuid4())
+    try:
+        with session.begin_nested():
+            session.add(Meta(key=SOURCE_ID_KEY, value=made))
+    except OperationalError:
+        pass  # a database on a read-only medium: this export gets an id of its own
+    return made
 
 
 def make_selection(session: Session, advisor_id: uuid.UUID | str | None = None,
@@ -90,7 +95,7 @@ def make_selection(session: Session, advisor_id: uuid.UUID | str | None = None,
     if advisor_id is not None and str(advisor_id).strip():
         chosen_advisor = get_advisor(session, advisor_id).id
     chosen_period = v.period(period) if period else None
-    chosen_region = " ".join(kabupaten.split()) if kabupaten and kabupaten.strip() else None
+    chosen_region = v.optional_text(kabupaten, "Kabupaten/kota")
     return ExportSelection(chosen_advisor, chosen_period, chosen_region)
 
 

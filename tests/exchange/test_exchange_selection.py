@@ -101,3 +101,21 @@ def test_partial_exports_merge_into_the_whole(demo, everything, make_database, t
     exchange.import_files(coordinator, files)
     whole = exchange.apply(coordinator, export_file(demo, tmp_path / "all.ewarong"))
     assert whole.counts["assessments"].new == 0 and whole.counts["ratings"].new == 0
+
+
+def test_export_from_a_read_only_database(laptop, tmp_path):
+    from ewarong_desktop.db import open_database
+
+    path = laptop.database.path
+    laptop.database.close()
+    read_only = open_database(path, read_only=True)
+    try:
+        manifest, content = read_parts(export_file(read_only, tmp_path / "ro.ewarong"))
+    finally:
+        read_only.close()
+    assert len(content["assessments"]) == 2 and manifest["source_id"]
+
+
+def test_region_names_are_capped_like_everywhere(demo, tmp_path):
+    with pytest.raises(ValidationError, match="under 200"):
+        export_file(demo, tmp_path / "x.ewarong", kabupaten="K" * 201)
