@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 import time
 import uuid
 import zipfile
@@ -219,6 +221,46 @@ def _nothing_selected(session: Session, selection: ExportSelection) -> str:
     return "nothing in this database matches the selection; check the advisor and the period"
 
 
+class _BackgroundWriter:
+    """Hashes, compresses and writes in a second thread while the next records are built.
+
+    zlib and hashlib let go of the interpreter lock on large buffers, so on a two-core
+    laptop compressing one chunk overlaps with reading and encoding the next.
+    """
+
+    def __init__(self, stream: BinaryIO, digest: Any):
+        self.stream = stream
+        self.digest = digest
+        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)  # bounds the memory
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="exchange-export-writer",
+                                       daemon=True)
+
+    def __enter__(self) -> _BackgroundWriter:
+        self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        while (data := self.chunks.get()) is not None:
+            if self.error is None:
+                try:
+                    self.digest.update(data)
+                    self.stream.write(data)
+                except BaseException as exc:  # handed to the caller's thread below
+                    self.error = exc
+
+    def write(self, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.chunks.put(data)
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.chunks.put(None)
+        self.thread.join()
+        if self.error is not None and exc_info[0] is None:
+            raise self.error
+
+
 def _write_archive(session: Session, query: _Query, target: BinaryIO, report: Progress,
                    installation: str) -> dict[str, int]:
     """Stream content.json into the zip while hashing it, then add the manifest."""
@@ -230,11 +272,10 @@ def _write_archive(session: Session, query: _Query, target: BinaryIO, report: Pr
                          compresslevel=COMPRESS_LEVEL) as archive:
         entry = zipfile.ZipInfo(CONTENT_NAME, date_time=time.localtime()[:6])
         entry.compress_type = zipfile.ZIP_DEFLATED
-        with archive.open(entry, "w", force_zip64=True) as stream:
+        with archive.open(entry, "w", force_zip64=True) as stream, \
+                _BackgroundWriter(stream, digest) as background:
             def put(text: str) -> None:
-                data = text.encode("utf-8")
-                digest.update(data)
-                stream.write(data)
+                background.write(text.encode("utf-8"))
 
             put("{")
             for number, kind in enumerate(KINDS):

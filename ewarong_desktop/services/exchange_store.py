@@ -146,27 +146,26 @@ class Codec:
         return time_text(value)
 
     def to_db(self, kind: str) -> Callable[[Any], Any]:
-        """The conversion of one field kind from exchange value to stored value."""
+        """The conversion of one field kind from exchange value (not None) to stored value."""
         if kind == "uuid":
-            return _nullable(self.uuid_to_db)
+            return self.uuid_to_db
         if kind == "time":
-            return _nullable(self.time_to_db)
+            return self.time_to_db
         if kind == "json":
             bind = self._json_bind
             return (lambda value: bind(value)) if bind else (lambda value: value)
         if kind == "int":
-            # JSON Schema's integers include 3.0; the database wants 3.
-            return lambda value: None if value is None else int(value)
+            return int  # JSON Schema's integers include 3.0; the database wants 3
         return lambda value: value
 
     def from_db(self, kind: str) -> Callable[[Any], Any]:
-        """The conversion of one field kind from stored value to exchange value."""
+        """The conversion of one field kind from stored value (not None) to exchange value."""
         if kind == "uuid":
-            return _nullable(self.uuid_from_db)
+            return self.uuid_from_db
         if kind == "time":
-            return _nullable(self.time_from_db)
+            return self.time_from_db
         if kind == "bool":
-            return lambda value: None if value is None else bool(value)
+            return bool
         if kind == "json":
             result = self._json_result
             return (lambda value: result(value)) if result else (lambda value: value)
@@ -189,7 +188,9 @@ class Codec:
         def read(row: Any) -> dict[str, Any]:
             record = dict(zip(columns, row, strict=True))
             for name, convert in converting:
-                record[name] = convert(record[name])
+                value = record[name]
+                if value is not None:
+                    record[name] = convert(value)
             return record
         return columns, read
 
@@ -202,7 +203,9 @@ class Codec:
         def write(record: dict[str, Any]) -> dict[str, Any]:
             row = {name: record[name] for name in columns}
             for name, convert in converting:
-                row[name] = convert(row[name])
+                value = row[name]
+                if value is not None:
+                    row[name] = convert(value)
             return row
         return write
 
@@ -216,10 +219,6 @@ def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
             found = seen[value] = convert(value)
         return found
     return remembered
-
-
-def _nullable(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else convert(value)
 
 
 def _dashless(text: str) -> str:
