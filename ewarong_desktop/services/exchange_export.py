@@ -21,7 +21,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from sqlalchemy import and_, exists, false, or_, select
 from sqlalchemy.exc import OperationalError
@@ -228,7 +228,7 @@ class _BackgroundWriter:
     laptop compressing one chunk overlaps with reading and encoding the next.
     """
 
-    def __init__(self, stream: BinaryIO, digest: Any):
+    def __init__(self, stream: IO[bytes], digest: Any):
         self.stream = stream
         self.digest = digest
         self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)  # bounds the memory
