@@ -12,14 +12,17 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import __version__
 from ..db import Database, open_database
+from ..db.health import DatabaseDamagedError, DatabaseFileError, DatabaseReadOnlyError
 from ..errors import NotFoundError, UserError
+from ..logging_setup import setup_logging
 from ..paths import APP_AUTHOR, APP_NAME, default_database_path
 from ..services import advisors
 from .common import show_message, user_message
+from .error_hook import ErrorReporter
 from .i18n import Translation
 from .main_window import MainWindow, ViewState
 from .settings import Settings
@@ -50,6 +53,8 @@ class Application(QObject):
         self.window: MainWindow | None = None
         self.setup_dialog: SetupDialog | None = None
         self.pending_database: Database | None = None  # opened, waiting for set-up
+        self.recovery_dialog: QDialog | None = None  # a damaged or read-only file explained
+        self.window_changed.connect(self._install_data_menu)
 
     @property
     def lang(self) -> str:
@@ -59,6 +64,9 @@ class Application(QObject):
         """Open ``path`` and show set-up or the main window; False (after a message) if it fails."""
         try:
             database = open_database(path)
+        except (DatabaseDamagedError, DatabaseReadOnlyError) as exc:
+            self.offer_recovery(exc)  # restore a backup, open read-only, another file, or quit
+            return True
         except UserError as exc:
             show_start_error(self.tr("Basis data {path} tidak bisa dibuka.\n\n{reason}").format(
                 path=path, reason=user_message(exc)))
@@ -70,11 +78,39 @@ class Application(QObject):
         """Berkas > Buka: switch to another file; on failure the current one stays open."""
         try:
             database = open_database(Path(path))
+        except (DatabaseDamagedError, DatabaseReadOnlyError) as exc:
+            self.offer_recovery(exc)
+            return
         except UserError as exc:
             show_message(self.window, self.tr("Basis data tidak bisa dibuka"),
                          self.tr("{path}\n\n{reason}").format(path=path, reason=user_message(exc)))
             return
         self._adopt(database)
+
+    def offer_recovery(self, error: DatabaseFileError) -> QDialog:
+        """Explain a damaged or read-only file and offer the ways out (``RecoveryDialog``)."""
+        from .safety_dialogs import RecoveryDialog, announce_restore
+
+        # Kept (not deleted on close) until the next one replaces it: at start it has no
+        # parent, and dropping the last reference from inside its own button's click would
+        # delete it under Qt's feet.
+        dialog = RecoveryDialog(error, settings=self.settings, parent=self.window)
+        dialog.database_opened.connect(self._adopt)
+        dialog.restored.connect(
+            lambda result, backup: announce_restore(self.setup_dialog or self.window, result, backup))
+        dialog.rejected.connect(self._recovery_abandoned)
+        self.recovery_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _recovery_abandoned(self) -> None:
+        if self.window is None:  # at start: nothing was opened, so the program ends
+            self.finished.emit(1)
+
+    def _install_data_menu(self, window: MainWindow) -> None:
+        from .safety_dialogs import install_safety_actions
+
+        install_safety_actions(self, window)
 
     def _known_advisor(self, database: Database) -> uuid.UUID | None:
         assert database.path is not None
@@ -160,6 +196,12 @@ class Application(QObject):
         if self.setup_dialog is not None:
             self.setup_dialog.close()
             self.setup_dialog = None
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.close()
+            self.recovery_dialog = None
+        from .workers import wait_for_workers
+
+        wait_for_workers()  # an export or import in progress finishes before the file closes
         for database in {self.database, self.pending_database} - {None}:
             database.close()
         self.database = self.pending_database = None
@@ -185,13 +227,20 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    settings = Settings()
-    controller = Application(settings, lang)
-    if not controller.start(startup_path(db_path, settings)):
+    setup_logging()
+    # An error nobody caught: logged, notes in open forms saved, a window saying where the log is.
+    reporter = ErrorReporter(app)
+    reporter.install()
+    try:
+        settings = Settings()
+        controller = Application(settings, lang)
+        if not controller.start(startup_path(db_path, settings)):
+            controller.shutdown()
+            return 1
+        controller.finished.connect(app.exit)
+        code = app.exec()
         controller.shutdown()
-        return 1
-    controller.finished.connect(app.exit)
-    code = app.exec()
-    controller.shutdown()
-    return code
+        return code
+    finally:
+        reporter.uninstall()
 

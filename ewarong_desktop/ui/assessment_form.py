@@ -522,6 +522,11 @@ class AssessmentForm(QWidget):
         self.reopen_button = QPushButton(self.tr("&Buka kembali..."), self)
         self.reopen_button.clicked.connect(self.request_reopen)
         bar.addWidget(self.reopen_button)
+        self.history_button = QPushButton(self.tr("&Riwayat perubahan..."), self)
+        self.history_button.setToolTip(self.tr("Perubahan sesudah penilaian ini pertama kali "
+                                               "difinalisasi: siapa, kapan, apa, dan alasannya."))
+        self.history_button.clicked.connect(self.show_history)
+        bar.addWidget(self.history_button)
         layout.addLayout(bar)
 
         self.banner = QLabel(self)
@@ -637,12 +642,16 @@ class AssessmentForm(QWidget):
             editor.set_editable(editable)
         self.finalise_button.setVisible(editable)
         self.reopen_button.setVisible(summary.is_final and self.is_owner)
+        self.history_button.setVisible(summary.finalised_at is not None)  # final once: audited
         self.key_hint.setVisible(editable)
         if summary.is_final and self.is_owner:
             banner = self.tr("Penilaian ini sudah final dan hanya bisa dibaca. Untuk mengubahnya, "
                              "pilih \"Buka kembali\" dan tulis alasannya.")
         elif summary.is_final:
             banner = self.tr("Penilaian ini sudah final dan hanya bisa dibaca.")
+        elif self._database.read_only:
+            banner = self.tr("Basis data ini dibuka hanya-baca: penilaian bisa dilihat, tetapi "
+                             "tidak bisa diubah.")
         elif not self.is_owner:
             banner = self.tr("Hanya-baca: hanya {advisor} yang dapat mengubah penilaian ini.").format(
                 advisor=summary.advisor_name)
@@ -935,6 +944,28 @@ class AssessmentForm(QWidget):
         self._note_timer.stop()
         results = [self._save_note(code) for code in sorted(self._dirty_notes)]
         return all(results)
+
+    def refused_note(self) -> tuple[str, str] | None:
+        """(cell code, reason) of the first typed note the service refused, or None."""
+        return next(iter(self._note_errors.items()), None)
+
+    def discard_unsaved_notes(self) -> None:
+        """Put back the saved text of every note not saved yet: the person chose to lose it."""
+        self._note_timer.stop()
+        codes = self._dirty_notes | set(self._note_errors)
+        self._note_errors.clear()
+        for code in codes:
+            editor = self.cell(code)
+            editor.note.setPlainText(editor.saved.note)
+            editor.set_note_error(None)
+        self._dirty_notes.clear()
+        self._update_save_state()
+
+    def show_history(self) -> QWidget:
+        """The audit trail of this assessment in a window of its own."""
+        from .audit_view import open_audit_view
+
+        return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.save_pending()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,17 @@ def user_message(error: Exception | str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def local_time_text(moment: datetime, *, seconds: bool = False) -> str:
+    """A stored time as the person reads it: local time, month named in the window's language.
+
+    The program stores UTC; SQLite hands it back without a zone, so a naive time is UTC.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(local, "d MMM yyyy, HH:mm:ss" if seconds else "d MMM yyyy, HH:mm")
 
 
 class ErrorLabel(QLabel):

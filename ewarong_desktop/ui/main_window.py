@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
@@ -48,12 +50,16 @@ from ..services import validation as v
 from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
 from ..services.warongs import WarongInfo
+from .change_watch import ChangeWatcher
 from .common import ErrorLabel, dialog_buttons, show_message
 from .i18n import LANGUAGE_NAMES
 from .models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
 from .settings import LANGUAGES, Settings
 from .setup_dialog import AdvisorEditDialog, SetupDialog
 from .warong_dialog import WarongDialog, service_labels
+
+if TYPE_CHECKING:
+    from .assessment_form import AssessmentForm
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before filtering the list
 MINIMUM_SIZE = (1000, 640)
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
         self.advisor: AdvisorInfo | None = None
         self.warong: WarongInfo | None = None
         self._windows: dict[tuple[str, uuid.UUID], QWidget] = {}
+        self.unsaved_note_box: QMessageBox | None = None
         self.setMinimumSize(*MINIMUM_SIZE)
 
         self.warong_model = WarongTableModel(database, self)
@@ -172,6 +179,9 @@ class MainWindow(QMainWindow):
         self.apply_filter()
         self._restore_geometry()
         self._update_actions()
+        # Another window or program saving to the same file: read the lists again.
+        self.change_watcher = ChangeWatcher(database, self)
+        self.change_watcher.changed_elsewhere.connect(self.reload_from_database)
 
     # --- building ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -376,6 +386,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
         self.database_label.setText(self.tr("Basis data: {path}").format(path=self.database.path))
+        if self.database.read_only:
+            read_only = QLabel(self.tr("HANYA BACA"), self)
+            read_only.setToolTip(self.tr(
+                "Basis data ini dibuka hanya-baca: data bisa dilihat dan dicetak, tetapi tidak "
+                "bisa diubah."))
+            read_only.setStyleSheet("QLabel { background: #fff4d6; color: #5c3c00; "
+                                    "border: 1px solid #d9a400; padding: 1px 6px; font-weight: bold; }")
+            self.statusBar().addPermanentWidget(read_only)
 
     def _connect(self) -> None:
         self.open_database_action.triggered.connect(self.choose_database)
@@ -418,7 +436,8 @@ class MainWindow(QMainWindow):
             name=self.advisor.name, kind=kind))
         name = self.database.path.name if self.database.path else ""
         self.setWindowTitle(self.tr("e-Warong Desktop — {advisor} — {file}").format(
-            advisor=self.advisor.name, file=name))
+            advisor=self.advisor.name, file=name)
+            + (self.tr(" (hanya baca)") if self.database.read_only else ""))
         if self.only_mine.isChecked():
             self.apply_filter()
         if self.warong is not None:
@@ -559,12 +578,15 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_warong = self.warong is not None
+        writable = not self.database.read_only  # a read-only file: look, print, change nothing
         summary = self.selected_assessment()
-        self.edit_warong_action.setEnabled(has_warong)
-        self.new_assessment_action.setEnabled(has_warong)
+        self.add_warong_action.setEnabled(writable)
+        self.edit_warong_action.setEnabled(has_warong and writable)
+        self.new_assessment_action.setEnabled(has_warong and writable)
+        self.edit_profile_action.setEnabled(writable)
         self.open_assessment_action.setEnabled(summary is not None)
         self.view_profile_action.setEnabled(summary is not None)
-        if summary is not None and summary.advisor_id != self.advisor_id:
+        if summary is not None and (summary.advisor_id != self.advisor_id or not writable):
             self.open_assessment_action.setText(self.tr("Lihat penilaian"))
         else:
             self.open_assessment_action.setText(self.tr("B&uka penilaian"))
@@ -628,9 +650,11 @@ class MainWindow(QMainWindow):
             return self._raise(self._windows[key])
         from .assessment_form import AssessmentForm  # written alongside; loaded on first use
 
-        form = AssessmentForm(self.database, summary.id, editor_id=self.advisor_id,
+        form = AssessmentForm(self.database, summary.id,
+                              editor_id=None if self.database.read_only else self.advisor_id,
                               lang=self.lang, parent=self)
         form.changed.connect(lambda *_args: self.refresh_assessments())
+        form.changed.connect(lambda *_args, key=("profile", summary.id): self._refresh_view(key))
         form.finalised.connect(lambda *_args: self.refresh_assessments())
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
             period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
@@ -672,6 +696,74 @@ class MainWindow(QMainWindow):
 
     def open_windows(self) -> list[QWidget]:
         return list(self._windows.values())
+
+    def _refresh_view(self, key: tuple[str, uuid.UUID]) -> None:
+        view = self._windows.get(key)
+        if view is not None and hasattr(view, "refresh"):
+            try:
+                view.refresh()
+            except UserError:  # its assessment was removed meanwhile (another window)
+                view.close()
+
+    def reload_from_database(self) -> None:
+        """Show what another window or program saved: the lists, the e-Warong and open profiles."""
+        selected = self.selected_assessment()
+        self.reload_kecamatan()
+        self.apply_filter()
+        if self.warong is not None:
+            try:
+                self.show_warong(self.warong.id)
+            except UserError:  # removed meanwhile
+                self.show_warong(None)
+            else:
+                self.refresh_assessments(select=selected.id if selected is not None else None)
+        for key in list(self._windows):
+            if key[0] == "profile":
+                self._refresh_view(key)
+
+    def close_open_windows(self, *, then: Callable[[], None] | None = None) -> bool:
+        """Close the forms and profiles; False while a typed note cannot be saved.
+
+        Then the person is asked: back to the note, or close without it (``then`` runs
+        after that choice, e.g. closing the main window).
+        """
+        from .assessment_form import AssessmentForm
+
+        for window in self.open_windows():
+            if isinstance(window, AssessmentForm) and not window.save_pending():
+                self._ask_about_unsaved_note(window, then)
+                return False
+        for window in self.open_windows():
+            window.close()
+        return True
+
+    def _ask_about_unsaved_note(self, form: AssessmentForm,
+                                then: Callable[[], None] | None) -> None:
+        code, reason = form.refused_note() or ("", "")
+        self._raise(form)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Catatan belum tersimpan"),
+                          self.tr("Catatan pada sel {code} belum tersimpan.").format(code=code),
+                          QMessageBox.StandardButton.NoButton, form)
+        box.setInformativeText(self.tr(
+            "{reason}\n\nKembali ke catatan untuk memperbaikinya atau menyalin teksnya, atau "
+            "tutup tanpa catatan itu.").format(reason=reason))
+        back = box.addButton(self.tr("Kembali ke catatan"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("Tutup tanpa catatan ini"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            if button is discard:
+                form.discard_unsaved_notes()
+                if then is not None:
+                    then()
+            else:
+                form.focus_cell(code, into_note=True)
+
+        box.buttonClicked.connect(answered)
+        self.unsaved_note_box = box
+        box.open()
 
     # --- file, language, help ----------------------------------------------------------
     def choose_database(self) -> None:
@@ -745,8 +837,11 @@ class MainWindow(QMainWindow):
         self.settings.splitter_state = self.splitter.saveState()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Forms save every change as it is made; only a note the service refused could be
+        # lost, and then the person decides.
+        if not self.close_open_windows(then=self.close):
+            event.ignore()
+            return
         self.save_state()
-        # Forms save every change as it is made, so closing them loses nothing.
-        for window in self.open_windows():
-            window.close()
+        self.change_watcher.stop()
         super().closeEvent(event)

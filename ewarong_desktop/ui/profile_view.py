@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -120,7 +121,12 @@ class ProfileView(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        self.history_button = QPushButton(self.tr("&Riwayat perubahan..."), content)
+        self.history_button.clicked.connect(self.show_history)
+        title_row.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
 
         header = QGridLayout()
         header.setHorizontalSpacing(14)
@@ -271,6 +277,13 @@ class ProfileView(QWidget):
         }
         for key, text in values.items():
             self.header_values[key].setText(text)
+        self.history_button.setVisible(summary.finalised_at is not None)  # final once: audited
+
+    def show_history(self) -> QWidget:
+        """The audit trail of this assessment in a window of its own."""
+        from .audit_view import open_audit_view
+
+        return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
 
     def _fill(self, table: CellTable, empty: QLabel, more: QLabel, cells: list[CellScore],
               limit: int, instrument: Instrument, *, with_gap: bool) -> None:

@@ -89,15 +89,30 @@ def start_errors(monkeypatch):
     return shown
 
 
-def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, start_errors):
+def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, monkeypatch):
+    from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
+
     notes = tmp_path / "catatan.txt"
     notes.write_text("bukan basis data")
     with pytest.raises(UserError) as refused:
         open_database(notes)
+    shown, exit_codes = [], []
+
+    def event_loop(_app):  # the person reads the explanation and chooses "Keluar"
+        [dialog] = [w for w in app_module.QApplication.topLevelWidgets()
+                    if isinstance(w, RecoveryDialog) and w.isVisible()]
+        shown.append((dialog.windowTitle(), dialog.path_label.text(), dialog.details.text()))
+        dialog.quit_button.click()
+        return exit_codes[-1]  # what the program asked QApplication.exit for
+
+    # A real exit() would leave this test process's Qt unable to run another event loop.
+    monkeypatch.setattr(app_module.QApplication, "exit",
+                        staticmethod(lambda code=0: exit_codes.append(code)))
+    monkeypatch.setattr(app_module.QApplication, "exec", event_loop)
     assert run_gui(notes) == 1
-    [(title, text)] = start_errors
-    assert "tidak bisa dimulai" in title
-    assert str(notes) in text and str(refused.value)[1:] in text  # the reason, capitalised
+    [(title, path_text, details)] = shown
+    assert title == "Basis data rusak"
+    assert str(notes) in path_text and refused.value.problem in details
     assert notes.read_text() == "bukan basis data"
 
 
@@ -158,7 +173,9 @@ def test_switching_to_english_redraws_the_window_and_is_remembered(make_shell, d
 
     new = shell.window
     assert new is not window and new.isVisible()
-    assert menu_titles(new) == ["File", "e-Warong", "Assessment", "User", "Language", "Help"]
+    titles = menu_titles(new)  # Reports and Data sit in between, filled by their features
+    assert titles[:3] == ["File", "e-Warong", "Assessment"]
+    assert titles[-3:] == ["User", "Language", "Help"] and "Data" in titles
     assert new.add_warong_action.text().replace("&", "") == "Add e-Warong…"
     assert new.assessment_model.headerData(4, Qt.Orientation.Horizontal) == "Answered"
     # What the person was looking at survives the redraw.
@@ -184,8 +201,12 @@ def test_opening_a_broken_file_from_the_menu_keeps_the_current_database(window, 
     broken = tmp_path / "rusak.sqlite3"
     broken.write_text("not sqlite")
     shell_window.database_requested.emit(str(broken))
-    boxes = [b for b in shell_window.findChildren(QMessageBox) if b.isVisible()]
-    assert len(boxes) == 1 and str(broken) in boxes[0].text()
+    from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
+
+    dialogs = [d for d in shell_window.findChildren(RecoveryDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and str(broken) in dialogs[0].path_label.text()
+    assert dialogs[0].quit_button.text() == "Batal"  # giving up keeps the current database
+    dialogs[0].quit_button.click()
     assert shell_window.isVisible() and shell_window.warong_model.rowCount() == 27
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ewarong_desktop.services import advisors, assessments, warongs
 from ewarong_desktop.services import validation as v
-from ewarong_desktop.ui.main_window import MINIMUM_SIZE, NewAssessmentDialog
+from ewarong_desktop.ui.main_window import MINIMUM_SIZE, MainWindow, NewAssessmentDialog
 from ewarong_desktop.ui.setup_dialog import AdvisorEditDialog, SetupDialog
 from ewarong_desktop.ui.warong_dialog import WarongDialog
 
@@ -250,9 +250,11 @@ def test_editing_my_profile(window, qtbot, demo_advisor):
     assert "Nama Baru" in window.user_label.text()
 
 
-def test_report_and_data_menus_appear_when_given_actions(window):
+def test_report_and_data_menus_appear_when_given_actions(demo_db, demo_advisor, settings, qtbot):
     from PySide6.QtGui import QAction
 
+    window = MainWindow(demo_db, demo_advisor.id, settings, "id")  # no feature has added any yet
+    qtbot.addWidget(window)
     assert not window.reports_menu.menuAction().isVisible()
     assert not window.data_menu.menuAction().isVisible()
     window.add_menu_action(window.reports_menu, QAction("Ringkasan kecamatan", window))
