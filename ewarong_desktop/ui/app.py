@@ -53,6 +53,8 @@ class Application(QObject):
         self.window: MainWindow | None = None
         self.setup_dialog: SetupDialog | None = None
         self.pending_database: Database | None = None  # opened, waiting for set-up
+        # Each new window gets the Laporan menu (coordinator's summary, batch of profiles).
+        self.window_changed.connect(self._install_report_actions)
         self.recovery_dialog: QDialog | None = None  # a damaged or read-only file explained
         self.window_changed.connect(self._install_data_menu)
 
@@ -111,6 +113,11 @@ class Application(QObject):
         from .safety_dialogs import install_safety_actions
 
         install_safety_actions(self, window)
+
+    def _install_report_actions(self, window: MainWindow) -> None:
+        from .report_actions import install_report_actions
+
+        install_report_actions(self, window)
 
     def _known_advisor(self, database: Database) -> uuid.UUID | None:
         assert database.path is not None

@@ -32,6 +32,7 @@ from ..instrument import ROLE_COUNT, Instrument
 from ..services import profiles
 from ..services.profiles import CellScore, RoleProfile
 from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
+from .report_actions import ProfileReportBar
 
 GAPS_SHOWN = 10
 WIDE_LAYOUT_WIDTH = 1100
@@ -152,6 +153,10 @@ class ProfileView(QWidget):
         header.setColumnStretch(1, 1)
         header.setColumnStretch(3, 1)
         layout.addLayout(header)
+        # Ekspor PDF / Cetak for this profile; the PDF is rendered off the window's thread.
+        self.report_bar = ProfileReportBar(self._database, self._assessment_id, lang=self._lang,
+                                           parent=content)
+        layout.addWidget(self.report_bar)
 
         # Two columns: the radar with the strengths under it, the grid with the gaps under it,
         # so the first screen shows the picture, the numbers and where to improve.

@@ -269,6 +269,75 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Cetak semua profil peran</source>
+        <translation>Print all role profiles</translation>
+    </message>
+    <message>
+        <source>Profil peran setiap penilaian dalam periode dan wilayah yang dipilih, sekaligus. Profil yang masih draf diberi tanda DRAF di setiap halamannya.</source>
+        <translation>The role profile of every assessment in the chosen period and region, all at once. Profiles still in draft carry a DRAFT mark on every page.</translation>
+    </message>
+    <message>
+        <source>Satu berkas PDF (setiap profil mulai di halaman baru)</source>
+        <translation>One PDF file (each profile starts on a new page)</translation>
+    </message>
+    <message>
+        <source>Satu berkas PDF per profil, dalam sebuah folder</source>
+        <translation>One PDF file per profile, in a folder</translation>
+    </message>
+    <message>
+        <source>Buat PDF…</source>
+        <translation>Make PDF…</translation>
+    </message>
+    <message>
+        <source>Belum ada penilaian untuk dicetak.</source>
+        <translation>There are no assessments to print yet.</translation>
+    </message>
+    <message>
+        <source>Simpan profil peran sebagai PDF</source>
+        <translation>Save role profile as PDF</translation>
+    </message>
+    <message>
+        <source>Profil peran</source>
+        <translation>Role profile</translation>
+    </message>
+    <message>
+        <source>Folder untuk berkas PDF profil peran</source>
+        <translation>Folder for the role profile PDF files</translation>
+    </message>
+    <message>
+        <source>Menyiapkan profil pertama…</source>
+        <translation>Preparing the first profile…</translation>
+    </message>
+    <message>
+        <source>Membuat profil peran</source>
+        <translation>Making role profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Hentikan</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Menghentikan setelah profil yang sedang dibuat…</source>
+        <translation>Stopping after the profile being made…</translation>
+    </message>
+    <message>
+        <source>{done} dari {total} profil selesai
+{name}</source>
+        <translation>{done} of {total} profiles done
+{name}</translation>
+    </message>
+    <message>
+        <source>Dihentikan. {count} profil yang sudah selesai ada di folder {folder}; sisanya belum dibuat.</source>
+        <translation>Stopped. The {count} profiles already finished are in folder {folder}; the rest were not made.</translation>
+    </message>
+    <message>
+        <source>Dihentikan. Tidak ada berkas yang dibuat.</source>
+        <translation>Stopped. No file was made.</translation>
+    </message>
+</context>
+<context>
     <name>CellEditor</name>
     <message>
         <source>Belum dinilai</source>
@@ -591,6 +660,85 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileReportBar</name>
+    <message>
+        <source>&amp;Ekspor PDF…</source>
+        <translation>&amp;Export PDF…</translation>
+    </message>
+    <message>
+        <source>Simpan profil peran ini sebagai PDF untuk dicetak atau dikirim.</source>
+        <translation>Save this role profile as a PDF to print or send.</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Kirim PDF profil ini ke pencetak bawaan komputer.</source>
+        <translation>Send this profile&apos;s PDF to the computer&apos;s default printer.</translation>
+    </message>
+    <message>
+        <source>Profil peran</source>
+        <translation>Role profile</translation>
+    </message>
+    <message>
+        <source>Simpan profil peran sebagai PDF</source>
+        <translation>Save role profile as PDF</translation>
+    </message>
+    <message>
+        <source>Membuat PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Menyiapkan cetakan…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>Cetak profil peran</source>
+        <translation>Print role profile</translation>
+    </message>
+    <message>
+        <source>Dikirim ke pencetak.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Program PDF komputer ini mencetaknya ke pencetak bawaan.</source>
+        <translation>This computer&apos;s PDF program prints it on the default printer.</translation>
+    </message>
+    <message>
+        <source>Profil peran dikirim ke pencetak.</source>
+        <translation>The role profile was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Komputer ini tidak punya layanan cetak (lp atau lpr).</source>
+        <translation>This computer has no print service (lp or lpr).</translation>
+    </message>
+    <message>
+        <source>Pencetak menolak PDF ini: {reply}</source>
+        <translation>The printer refused this PDF: {reply}</translation>
+    </message>
+    <message>
+        <source>tanpa keterangan</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>PDF dibuka di penampil PDF; cetak dari sana (Ctrl+P).</source>
+        <translation>The PDF is open in the PDF viewer; print it from there (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>PDF tersimpan di {path}; buka dan cetak dari program lain.</source>
+        <translation>The PDF is saved at {path}; open and print it from another program.</translation>
+    </message>
+    <message>
+        <source>Belum tercetak.</source>
+        <translation>Not printed yet.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
         <source>Pendamping</source>
@@ -736,6 +884,121 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>&amp;Ringkasan koordinator…</source>
+        <translation>&amp;Coordinator&apos;s summary…</translation>
+    </message>
+    <message>
+        <source>Angka-angka satu periode per wilayah dan jenis pendamping, dan PDF-nya.</source>
+        <translation>One period&apos;s figures by region and advisor type, and their PDF.</translation>
+    </message>
+    <message>
+        <source>Semua &amp;profil periode ini…</source>
+        <translation>All &amp;profiles of a period…</translation>
+    </message>
+    <message>
+        <source>Semua profil peran satu periode dalam satu PDF atau satu folder.</source>
+        <translation>Every role profile of a period in one PDF or one folder.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilters</name>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Kabupaten/kota:</source>
+        <translation>&amp;District/city:</translation>
+    </message>
+    <message>
+        <source>Kec&amp;amatan:</source>
+        <translation>Sub-&amp;district:</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pendamping:</source>
+        <translation>&amp;Advisor type:</translation>
+    </message>
+    <message>
+        <source>(belum ada penilaian)</source>
+        <translation>(no assessments yet)</translation>
+    </message>
+    <message>
+        <source>Semua kabupaten/kota</source>
+        <translation>All districts/cities</translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation>All sub-districts</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Buka setelah disimpan</source>
+        <translation>Open after saving</translation>
+    </message>
+    <message>
+        <source>Buka PDF di penampil PDF komputer ini setelah disimpan.</source>
+        <translation>Open the PDF in this computer&apos;s PDF viewer after saving.</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF tidak bisa disimpan di tempat itu.</source>
+        <translation>The PDF cannot be saved there.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data untuk laporan ini.</source>
+        <translation>There is no data for this report.</translation>
+    </message>
+    <message>
+        <source>Laporan tidak bisa dibuat.</source>
+        <translation>The report cannot be made.</translation>
+    </message>
+    <message>
+        <source>Berkas laporan tidak bisa ditulis.</source>
+        <translation>The report file cannot be written.</translation>
+    </message>
+    <message>
+        <source>Laporan tidak bisa dibuat karena kesalahan program.</source>
+        <translation>The report cannot be made because of an error in the program.</translation>
+    </message>
+    <message>
+        <source>Rinciannya tercatat di berkas log program.</source>
+        <translation>The details are in the program&apos;s log file.</translation>
+    </message>
+    <message>
+        <source>Laporan gagal</source>
+        <translation>Report failed</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan di:
+{path}</source>
+        <translation>The report is saved at:
+{path}</translation>
+    </message>
+    <message>
+        <source>Tidak ada program di komputer ini yang bisa membukanya; buka berkas itu dari pengelola berkas.</source>
+        <translation>No program on this computer can open it; open the file from the file manager.</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Siapa yang memakai laptop ini?</source>
@@ -768,6 +1031,223 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     <message>
         <source>Pilih nama Anda di daftar, atau daftarkan diri Anda.</source>
         <translation>Choose your name in the list, or register yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <source>Ringkasan koordinator</source>
+        <translation>Coordinator&apos;s summary</translation>
+    </message>
+    <message>
+        <source>Hitung juga penilaian &amp;draf</source>
+        <translation>Count &amp;draft assessments too</translation>
+    </message>
+    <message>
+        <source>Biasanya rata-rata hanya memakai penilaian final; centang untuk menghitung draf juga.</source>
+        <translation>Means normally use final assessments only; tick to count drafts as well.</translation>
+    </message>
+    <message>
+        <source>Hitung &amp;ulang</source>
+        <translation>&amp;Recompute</translation>
+    </message>
+    <message>
+        <source>Baca lagi data terbaru dari basis data.</source>
+        <translation>Read the latest data from the database again.</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor PDF…</source>
+        <translation>&amp;Export PDF…</translation>
+    </message>
+    <message>
+        <source>Simpan ringkasan lengkap (termasuk sebaran, pendamping dan tren) sebagai PDF.</source>
+        <translation>Save the full summary (with the distribution, advisors and trend) as a PDF.</translation>
+    </message>
+    <message>
+        <source>Jenis pendamping</source>
+        <translation>Advisor type</translation>
+    </message>
+    <message>
+        <source>Pendamping</source>
+        <translation>Advisors</translation>
+    </message>
+    <message>
+        <source>e-Warong</source>
+        <translation>e-Warongs</translation>
+    </message>
+    <message>
+        <source>Penilaian</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{mark} = di bawah target rata-rata jenis pendamping itu. Tingkat 0-4.</source>
+        <translation>{mark} = below that advisor type&apos;s mean target. Levels 0-4.</translation>
+    </message>
+    <message>
+        <source>Pendamping, e-Warong dan penilaian</source>
+        <translation>Advisors, e-Warongs and assessments</translation>
+    </message>
+    <message>
+        <source>Rata-rata tingkat per peran dan bidang agenda</source>
+        <translation>Mean level per role and agenda area</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Peran — bidang</source>
+        <translation>Role — area</translation>
+    </message>
+    <message>
+        <source>Rerata</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Di bawah target</source>
+        <translation>Below target</translation>
+    </message>
+    <message>
+        <source>Tidak ada sel yang rata-ratanya di bawah target.</source>
+        <translation>No cell has a mean below its target.</translation>
+    </message>
+    <message>
+        <source>Sel dengan kesenjangan rata-rata terbesar</source>
+        <translation>Cells with the largest mean gap</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Bidang agenda dan saran tindakan</source>
+        <translation>Agenda area and suggested action</translation>
+    </message>
+    <message>
+        <source>Pendamping yang perlu</source>
+        <translation>Advisors in need</translation>
+    </message>
+    <message>
+        <source>Rerata kekurangan</source>
+        <translation>Mean shortfall</translation>
+    </message>
+    <message>
+        <source>Tidak ada pendamping dengan sel di bawah target.</source>
+        <translation>No advisor has a cell below target.</translation>
+    </message>
+    <message>
+        <source>Pendamping yang perlu = pendamping dengan sedikitnya satu sel bidang itu di bawah target; rerata kekurangan = rata-rata jarak ke target per sel yang dinilai.</source>
+        <translation>Advisors in need = advisors with at least one cell of that area below target; mean shortfall = the mean distance to the target per rated cell.</translation>
+    </message>
+    <message>
+        <source>Kebutuhan pelatihan, berurutan</source>
+        <translation>Training needs, ranked</translation>
+    </message>
+    <message>
+        <source>Belum ada penilaian di basis data ini.</source>
+        <translation>There are no assessments in this database yet.</translation>
+    </message>
+    <message>
+        <source>Menghitung…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Tidak ada penilaian untuk pilihan ini. Pilih periode atau wilayah lain.</source>
+        <translation>No assessments match this choice. Choose another period or region.</translation>
+    </message>
+    <message>
+        <source>Ringkasan tidak bisa dihitung.</source>
+        <translation>The summary cannot be computed.</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Ringkasan koordinator {period} — {region} — {types}</source>
+        <translation>Coordinator&apos;s summary {period} — {region} — {types}</translation>
+    </message>
+    <message>
+        <source>semua wilayah</source>
+        <translation>all regions</translation>
+    </message>
+    <message>
+        <source>semua jenis pendamping</source>
+        <translation>all advisor types</translation>
+    </message>
+    <message>
+        <source>Rata-rata dari penilaian final dan draf.</source>
+        <translation>Means from final and draft assessments.</translation>
+    </message>
+    <message>
+        <source>Rata-rata dari penilaian final saja; jumlah memuat draf.</source>
+        <translation>Means from final assessments only; the counts include drafts.</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Bidang agenda</source>
+        <translation>Agenda area</translation>
+    </message>
+    <message>
+        <source>Keseluruhan</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>Target rata-rata: {target}</source>
+        <translation>Mean target: {target}</translation>
+    </message>
+    <message>
+        <source>{below} dari {rated}</source>
+        <translation>{below} of {rated}</translation>
+    </message>
+    <message>
+        <source>{needing} dari {rated}
+({by_type})</source>
+        <translation>{needing} of {rated}
+({by_type})</translation>
+    </message>
+    <message>
+        <source>Simpan ringkasan koordinator sebagai PDF</source>
+        <translation>Save the coordinator&apos;s summary as PDF</translation>
+    </message>
+    <message>
+        <source>Membuat PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {name}</source>
+        <translation>Saved: {name}</translation>
     </message>
 </context>
 <context>
