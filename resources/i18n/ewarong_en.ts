@@ -105,6 +105,14 @@
         <translation>&amp;Reopen...</translation>
     </message>
     <message>
+        <source>&amp;Riwayat perubahan...</source>
+        <translation>Change &amp;history...</translation>
+    </message>
+    <message>
+        <source>Perubahan sesudah penilaian ini pertama kali difinalisasi: siapa, kapan, apa, dan alasannya.</source>
+        <translation>Changes made after this assessment was first finalised: who, when, what, and why.</translation>
+    </message>
+    <message>
         <source>Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · F8 sel belum dinilai</source>
         <translation>Keyboard: 0–4 choose a level, N not applicable, Del clear · ↑/↓ move between cells · Tab to the note, Esc back · Ctrl+Tab / Ctrl+PgDn next group · F8 unrated cell</translation>
     </message>
@@ -127,6 +135,10 @@
     <message>
         <source>Penilaian ini sudah final dan hanya bisa dibaca.</source>
         <translation>This assessment is final and read-only.</translation>
+    </message>
+    <message>
+        <source>Basis data ini dibuka hanya-baca: penilaian bisa dilihat, tetapi tidak bisa diubah.</source>
+        <translation>This database is open read-only: the assessment can be viewed but not changed.</translation>
     </message>
     <message>
         <source>Hanya-baca: hanya {advisor} yang dapat mengubah penilaian ini.</source>
@@ -269,6 +281,96 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pendamping</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Sebelum → sesudah</source>
+        <translation>Before → after</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>(tidak dikenal)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Dibuka kembali</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Difinalisasi</source>
+        <translation>Finalised</translation>
+    </message>
+    <message>
+        <source>Difinalisasi lagi</source>
+        <translation>Finalised again</translation>
+    </message>
+    <message>
+        <source>Tingkat diubah</source>
+        <translation>Level changed</translation>
+    </message>
+    <message>
+        <source>Catatan diubah</source>
+        <translation>Note changed</translation>
+    </message>
+    <message>
+        <source>Final → Draf</source>
+        <translation>Final → Draft</translation>
+    </message>
+    <message>
+        <source>Draf → Final</source>
+        <translation>Draft → Final</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>belum dinilai</source>
+        <translation>not rated</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Setiap perubahan sesudah penilaian ini pertama kali difinalisasi dicatat di sini: membuka kembali (dengan alasannya), setiap tingkat dan catatan yang diubah, dan finalisasi berikutnya. Catatan ini tidak bisa diubah atau dihapus.</source>
+        <translation>Every change made after this assessment was first finalised is recorded here: reopening (with its reason), each level and note changed, and each later finalisation. This record cannot be changed or deleted.</translation>
+    </message>
+    <message>
+        <source>Belum ada perubahan yang tercatat.</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan: {advisor} — {warong}, {period}</source>
+        <translation>Change history: {advisor} — {warong}, {period}</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <source>Cetak semua profil peran</source>
@@ -365,6 +467,49 @@
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>Nilai dan catatan yang sudah tersimpan tetap aman, dan catatan yang sedang diketik sudah disimpan. Anda bisa melanjutkan pekerjaan. Jika kesalahan ini berulang, tutup program lalu buka lagi, dan kirim berkas log di bawah ini kepada koordinator atau pengembang.</source>
+        <translation>Saved levels and notes are safe, and the note being typed has been saved. You can carry on working. If this error comes back, close the program and open it again, and send the log file below to your coordinator or the developers.</translation>
+    </message>
+    <message>
+        <source>Berkas log: {path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <source>Log tidak bisa ditulis (folder log tidak bisa ditulis), jadi rinciannya tidak tersimpan.</source>
+        <translation>The log could not be written (its folder cannot be written), so the details were not kept.</translation>
+    </message>
+    <message>
+        <source>&amp;Salin lokasi log</source>
+        <translation>&amp;Copy log location</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Kesalahan: {summary}</source>
+        <translation>Error: {summary}</translation>
+    </message>
+    <message>
+        <source>({count} kesalahan sejak jendela ini terbuka)</source>
+        <translation>({count} errors since this window opened)</translation>
+    </message>
+    <message>
+        <source>Lokasi tersalin</source>
+        <translation>Location copied</translation>
     </message>
 </context>
 <context>
@@ -546,12 +691,24 @@
         <translation>Database: {path}</translation>
     </message>
     <message>
+        <source>HANYA BACA</source>
+        <translation>READ-ONLY</translation>
+    </message>
+    <message>
+        <source>Basis data ini dibuka hanya-baca: data bisa dilihat dan dicetak, tetapi tidak bisa diubah.</source>
+        <translation>This database is open read-only: data can be viewed and printed but not changed.</translation>
+    </message>
+    <message>
         <source>Pengguna: {name} ({kind})</source>
         <translation>User: {name} ({kind})</translation>
     </message>
     <message>
         <source>e-Warong Desktop — {advisor} — {file}</source>
         <translation>e-Warong Desktop — {advisor} — {file}</translation>
+    </message>
+    <message>
+        <source> (hanya baca)</source>
+        <translation> (read-only)</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
@@ -606,6 +763,30 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     <message>
         <source>Profil peran {period} — {warong} — {advisor}</source>
         <translation>Role profile {period} — {warong} — {advisor}</translation>
+    </message>
+    <message>
+        <source>Catatan belum tersimpan</source>
+        <translation>Note not saved</translation>
+    </message>
+    <message>
+        <source>Catatan pada sel {code} belum tersimpan.</source>
+        <translation>The note in cell {code} is not saved.</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Kembali ke catatan untuk memperbaikinya atau menyalin teksnya, atau tutup tanpa catatan itu.</source>
+        <translation>{reason}
+
+Go back to the note to correct it or copy its text, or close without that note.</translation>
+    </message>
+    <message>
+        <source>Kembali ke catatan</source>
+        <translation>Back to the note</translation>
+    </message>
+    <message>
+        <source>Tutup tanpa catatan ini</source>
+        <translation>Close without this note</translation>
     </message>
     <message>
         <source>Buka basis data e-Warong</source>
@@ -789,6 +970,10 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
         <translation>Code</translation>
     </message>
     <message>
+        <source>&amp;Riwayat perubahan...</source>
+        <translation>Change &amp;history...</translation>
+    </message>
+    <message>
         <source>Bidang</source>
         <translation>Area</translation>
     </message>
@@ -858,6 +1043,89 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     <message>
         <source>Penilaian diri (rerata)</source>
         <translation>Self-assessment (mean)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>&amp;Pulihkan cadangan</source>
+        <translation>&amp;Restore backup</translation>
+    </message>
+    <message>
+        <source>Buka &amp;hanya-baca</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>Buka berkas &amp;lain…</source>
+        <translation>Open &amp;another file…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Berkas: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Basis data rusak</source>
+        <translation>Damaged database</translation>
+    </message>
+    <message>
+        <source>Berkas basis data ini rusak, jadi e-Warong Desktop tidak membukanya.</source>
+        <translation>This database file is damaged, so e-Warong Desktop did not open it.</translation>
+    </message>
+    <message>
+        <source>Berkas itu tidak diubah dan tidak dihapus.</source>
+        <translation>The file was neither changed nor deleted.</translation>
+    </message>
+    <message>
+        <source>Rincian teknis: {problem}</source>
+        <translation>Technical details: {problem}</translation>
+    </message>
+    <message>
+        <source>Cadangan baik terbaru dibuat pada {when} ({reason}, {size}). Memulihkannya mengembalikan data sampai saat itu; perubahan sesudahnya tidak ada di cadangan. Berkas yang rusak (beserta -wal dan -shm) diberi nama baru bertanggal dan tetap di folder yang sama untuk diperiksa.</source>
+        <translation>The newest good backup was made on {when} ({reason}, {size}). Restoring it brings back the data as it was then; later changes are not in the backup. The damaged file (with its -wal and -shm) gets a new, dated name and stays in the same folder for inspection.</translation>
+    </message>
+    <message>
+        <source>Tidak ada cadangan yang baik untuk berkas ini. Buka berkas basis data lain (misalnya salinan yang pernah Anda simpan atau kirim ke koordinator), atau keluar dan minta bantuan; berkas yang rusak tetap ada.</source>
+        <translation>There is no good backup of this file. Open another database file (for example a copy you saved or sent to your coordinator), or quit and ask for help; the damaged file stays where it is.</translation>
+    </message>
+    <message>
+        <source>Basis data tidak bisa ditulis</source>
+        <translation>Database cannot be written</translation>
+    </message>
+    <message>
+        <source>Berkas basis data ini tidak bisa ditulis.</source>
+        <translation>This database file cannot be written.</translation>
+    </message>
+    <message>
+        <source>Berkas itu, foldernya, atau medianya (misalnya CD atau flashdisk yang dikunci) hanya bisa dibaca.</source>
+        <translation>The file, its folder or its medium (a CD or a locked USB stick, for example) can only be read.</translation>
+    </message>
+    <message>
+        <source>Anda bisa membukanya hanya-baca: semua data bisa dilihat dan dicetak, tetapi tidak bisa diubah. Untuk mengubah data, salin berkas ke folder yang bisa ditulis (misalnya Dokumen), lalu buka salinannya.</source>
+        <translation>You can open it read-only: all data can be viewed and printed but not changed. To change data, copy the file to a folder you can write to (Documents, for example) and open the copy.</translation>
+    </message>
+    <message>
+        <source>Memulihkan cadangan {when}…</source>
+        <translation>Restoring the backup of {when}…</translation>
+    </message>
+    <message>
+        <source>Buka basis data e-Warong</source>
+        <translation>Open e-Warong database</translation>
+    </message>
+    <message>
+        <source>Basis data e-Warong (*.sqlite3 *.sqlite *.db)</source>
+        <translation>e-Warong databases (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1264,207 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     <message>
         <source>Buka</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan yang isinya akan menggantikan isi basis data sekarang. Isi sekarang disimpan dulu sebagai cadangan baru, jadi pemulihan bisa dibatalkan dengan memulihkan cadangan itu.</source>
+        <translation>Choose the backup whose contents will replace the database&apos;s current contents. The current contents are first saved as a new backup, so a restore can be undone by restoring that one.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Belum ada cadangan untuk basis data ini. Buat satu dengan “Cadangkan sekarang”.</source>
+        <translation>There are no backups of this database yet. Make one with “Back up now”.</translation>
+    </message>
+    <message>
+        <source>Folder cadangan: {folder}</source>
+        <translation>Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Ganti isi basis data dengan cadangan {when}?</source>
+        <translation>Replace the database&apos;s contents with the backup of {when}?</translation>
+    </message>
+    <message>
+        <source>Perubahan sesudah {when} tidak ada di cadangan ini. Isi sekarang disimpan dulu sebagai cadangan “sebelum pemulihan”.</source>
+        <translation>Changes made after {when} are not in this backup. The current contents are first saved as a “before restore” backup.</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>dibuat manual</source>
+        <translation>made by hand</translation>
+    </message>
+    <message>
+        <source>harian, otomatis</source>
+        <translation>daily, automatic</translation>
+    </message>
+    <message>
+        <source>sebelum pembaruan program</source>
+        <translation>before a program update</translation>
+    </message>
+    <message>
+        <source>sebelum impor data</source>
+        <translation>before a data import</translation>
+    </message>
+    <message>
+        <source>sebelum pemulihan</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>Basis data dalam keadaan baik.</source>
+        <translation>The database is in good order.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data tidak ditemukan.</source>
+        <translation>The database file was not found.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data masih kosong: belum ada data di dalamnya.</source>
+        <translation>The database file is empty: it holds no data yet.</translation>
+    </message>
+    <message>
+        <source>Jalur ini bukan sebuah berkas.</source>
+        <translation>This path is not a file.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data tidak bisa dibaca.</source>
+        <translation>The database file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Berkas ini basis data SQLite, tetapi bukan milik e-Warong Desktop.</source>
+        <translation>This file is an SQLite database, but not one of e-Warong Desktop.</translation>
+    </message>
+    <message>
+        <source>Awal berkas bukan basis data e-Warong: berkas tertimpa isi lain, atau ini berkas jenis lain.</source>
+        <translation>The start of the file is not an e-Warong database: it was overwritten with something else, or it is another kind of file.</translation>
+    </message>
+    <message>
+        <source>Berkas lebih pendek daripada seharusnya, misalnya karena penyalinan atau penyimpanan yang terputus.</source>
+        <translation>The file is shorter than it should be, for example after an interrupted copy or save.</translation>
+    </message>
+    <message>
+        <source>Sebagian catatan merujuk ke catatan lain yang sudah tidak ada.</source>
+        <translation>Some records refer to other records that no longer exist.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan SQLite menemukan bagian yang rusak di dalam berkas.</source>
+        <translation>SQLite&apos;s check found damaged parts inside the file.</translation>
+    </message>
+    <message>
+        <source>Data sudah dipulihkan dari cadangan {when}.</source>
+        <translation>The data was restored from the backup of {when}.</translation>
+    </message>
+    <message>
+        <source>Berkas yang rusak tidak dihapus; berkas itu disimpan sebagai:</source>
+        <translation>The damaged file was not deleted; it was kept as:</translation>
+    </message>
+    <message>
+        <source>Isi sebelumnya disimpan dulu sebagai cadangan: {path}</source>
+        <translation>The previous contents were first saved as a backup: {path}</translation>
+    </message>
+    <message>
+        <source>Pemulihan selesai</source>
+        <translation>Restore finished</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <source>&amp;Cadangkan sekarang</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>P&amp;eriksa basis data</source>
+        <translation>Ch&amp;eck database</translation>
+    </message>
+    <message>
+        <source>&amp;Target per jenis pendamping…</source>
+        <translation>&amp;Targets per advisor type…</translation>
+    </message>
+    <message>
+        <source>Mencadangkan basis data…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan ({size}).</source>
+        <translation>Backup saved ({size}).</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan</source>
+        <translation>Backup saved</translation>
+    </message>
+    <message>
+        <source>Basis data sudah dicadangkan ({size}).</source>
+        <translation>The database has been backed up ({size}).</translation>
+    </message>
+    <message>
+        <source>Berkas cadangan: {path}</source>
+        <translation>Backup file: {path}</translation>
+    </message>
+    <message>
+        <source>Pencadangan gagal</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Memeriksa basis data…</source>
+        <translation>Checking the database…</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan basis data</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>{assessments} penilaian dan {ratings} nilai sel; SQLite tidak menemukan kerusakan.</source>
+        <translation>{assessments} assessments and {ratings} cell ratings; SQLite found no damage.</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Rincian teknis: {summary}</source>
+        <translation>Technical details: {summary}</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1717,52 @@ Click “Add e-Warong” to record the e-Warongs you accompany.</translation>
     <message>
         <source>Tersimpan: {name}</source>
         <translation>Saved: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetGrid</name>
+    <message>
+        <source>{code}: {role} × {area} (bawaan instrumen: {default})</source>
+        <translation>{code}: {role} × {area} (instrument default: {default})</translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan ke bawaan</source>
+        <translation>&amp;Reset to defaults</translation>
+    </message>
+    <message>
+        <source>Isi semua sel jenis pendamping ini dengan target bawaan instrumen (disimpan saat Anda menekan Simpan).</source>
+        <translation>Fill every cell of this advisor type with the instrument&apos;s default target (saved when you press Save).</translation>
+    </message>
+    <message>
+        <source>{count} sel berbeda dari bawaan instrumen (ditebalkan).</source>
+        <translation>{count} cells differ from the instrument&apos;s defaults (in bold).</translation>
+    </message>
+    <message>
+        <source>Semua sel sama dengan bawaan instrumen.</source>
+        <translation>Every cell matches the instrument&apos;s defaults.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Target per jenis pendamping</source>
+        <translation>Targets per advisor type</translation>
+    </message>
+    <message>
+        <source>Target adalah tingkat (0–4) yang diharapkan dari setiap jenis pendamping pada setiap sel. Profil dan laporan membandingkan nilai dengan target ini untuk menunjukkan kesenjangan. Target berlaku untuk semua penilaian di basis data ini.</source>
+        <translation>A target is the level (0–4) expected of each advisor type in each cell. Profiles and reports compare ratings with these targets to show the gaps. Targets apply to every assessment in this database.</translation>
+    </message>
+    <message>
+        <source>Skala: {scale}</source>
+        <translation>Scale: {scale}</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Basis data ini dibuka hanya-baca: target bisa dilihat, tetapi tidak bisa diubah.</source>
+        <translation>This database is open read-only: targets can be viewed but not changed.</translation>
     </message>
 </context>
 <context>
