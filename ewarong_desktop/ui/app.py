@@ -206,8 +206,9 @@ class Application(QObject):
         if self.recovery_dialog is not None:
             self.recovery_dialog.close()
             self.recovery_dialog = None
-        from .workers import wait_for_workers
+        from .workers import cancel_workers, wait_for_workers
 
+        cancel_workers("reports")  # a PDF being made is dropped whole rather than waited for
         wait_for_workers()  # an export or import in progress finishes before the file closes
         for database in {self.database, self.pending_database} - {None}:
             database.close()

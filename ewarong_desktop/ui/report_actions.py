@@ -104,11 +104,12 @@ def save_profiles(database: Database, filters: ProfileFilters, out_file: Path | 
     The engine asks whether to stop before each profile: the answer is the worker's, given
     by re-reporting the progress already made, so a stop takes effect at the next profile.
     """
-    made = ["", 0, 0]  # advisor name, done, total of the last report
+    made: tuple[str, int, int] = ("", 0, 0)  # advisor name, done, total of the last report
 
     def profile_done(done: int, total: int, name: str) -> None:
-        made[:] = [name, done, total]
-        progress(name, done, total)
+        nonlocal made
+        made = (name, done, total)
+        progress(*made)
 
     def stop() -> bool:
         return not progress(*made)

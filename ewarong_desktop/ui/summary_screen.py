@@ -345,6 +345,7 @@ class SummaryScreen(QWidget):
                 if goal is None:
                     continue
                 item = table.item(index, column)
+                assert item is not None  # set_rows filled every cell
                 item.setToolTip(self.tr("Target rata-rata: {target}").format(
                     target=format_mean(goal, self.lang)))
                 if BELOW_MARK in item.text():

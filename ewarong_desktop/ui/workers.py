@@ -51,6 +51,7 @@ class Worker(QRunnable):
         self.args = args
         self.kwargs = kwargs
         self.signals = WorkerSignals()
+        self.lane = "data"  # set by start_worker
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -109,6 +110,7 @@ def start_worker(function: Callable[..., Any], *args: Any,
     """Start ``function`` in ``lane`` (see LANES) with the given callbacks, which run in the
     caller's thread."""
     worker = Worker(function, *args, **kwargs)
+    worker.lane = lane
     signals = worker.signals
     for signal, slot in ((signals.succeeded, on_success), (signals.failed, on_failure),
                          (signals.cancelled, on_cancel), (signals.progress, on_progress)):
@@ -119,6 +121,13 @@ def start_worker(function: Callable[..., Any], *args: Any,
     signals.finished.connect(lambda: _running.pop(key, None))  # the key only: no cycle
     _thread_pool(lane).start(worker)
     return worker
+
+
+def cancel_workers(lane: str) -> None:
+    """Ask every running or queued worker of ``lane`` to stop at its next progress report."""
+    for worker in list(_running.values()):
+        if worker.lane == lane:
+            worker.cancel()
 
 
 def wait_for_workers() -> None:

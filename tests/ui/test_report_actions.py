@@ -189,6 +189,22 @@ def test_export_to_a_folder_that_cannot_be_written_says_so_and_writes_nothing(
     assert bar.export_button.isEnabled()  # ready to try another folder
 
 
+def test_closing_the_profile_while_its_pdf_is_made_still_writes_it(
+        qtbot, monkeypatch, demo_db, final_assessment, tmp_path, viewer):
+    widget = ProfileView(demo_db, final_assessment.id, lang="id")  # closed by the test itself
+    widget.show()
+    release = threading.Event()
+    watch_rendering(monkeypatch, lambda data: release.wait(WAIT_MS / 1000))
+    save_as(monkeypatch, tmp_path / "profil.pdf")
+    widget.report_bar.export_pdf()
+    widget.close()
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(widget), timeout=WAIT_MS)
+    release.set()  # the worker finishes after the window is gone: nobody left to tell
+    qtbot.waitUntil((tmp_path / "profil.pdf").exists, timeout=WAIT_MS)
+    assert final_assessment.advisor_name in pdf_text(tmp_path / "profil.pdf")
+
+
 def test_print_hands_the_pdf_to_lp(qtbot, monkeypatch, view, final_assessment, tmp_path,
                                    render_threads):
     commands = []
@@ -388,3 +404,19 @@ def test_the_laporan_menu_opens_the_summary_and_the_batch(qtbot, window):
     actions.batch_action.trigger()
     assert isinstance(actions.batch_dialog, BatchDialog) and actions.batch_dialog.isVisible()
     actions.batch_dialog.reject()
+
+
+def test_closing_the_program_stops_a_batch_and_leaves_no_file(monkeypatch, make_shell, demo_path,
+                                                               demo_advisor, tmp_path, viewer):
+    shell = make_shell(demo_path, advisor_id=demo_advisor.id)
+    dialog = shell.window.findChild(ReportActions).show_batch()
+    dialog.filters.choose(period=PERIOD)
+    release = threading.Event()
+    drawn = watch_rendering(monkeypatch, lambda data: release.wait(WAIT_MS / 1000))
+    out = output_folder(tmp_path)
+    save_as(monkeypatch, out / "semua.pdf")
+    dialog.accept()
+    # The program ends as the batch starts: at most the profile being drawn is finished.
+    threading.Timer(0.2, release.set).start()
+    shell.shutdown()
+    assert len(drawn) <= 1 and list(out.iterdir()) == []
