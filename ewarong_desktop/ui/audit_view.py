@@ -148,6 +148,9 @@ class AuditView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Rows as tall as their wrapped reason or note, following the column widths.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
         for column in (AuditTableModel.WHEN, AuditTableModel.ADVISOR, AuditTableModel.ACTION,
                        AuditTableModel.CELL):
@@ -177,7 +180,6 @@ class AuditView(QWidget):
         self.title.setText(title)
         self.setWindowTitle(title)
         self.model.set_records(records)
-        self.table.resizeRowsToContents()
         self.table.setVisible(bool(records))
         self.empty.setVisible(not records)
 

@@ -130,6 +130,7 @@ class ErrorDialog(QDialog):
             text += "\n" + self.tr("({count} kesalahan sejak jendela ini terbuka)").format(
                 count=self.count)
         self.summary.setText(text)
+        self.adjustSize()  # wrapped texts: grow with them rather than overlap
 
     def copy_log_path(self) -> None:
         if self.log_path is not None:

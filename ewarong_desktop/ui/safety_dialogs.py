@@ -74,7 +74,8 @@ def in_background(function: Callable[..., Any], *args: Any,
 
 
 def size_text(size: int) -> str:
-    return QLocale().formattedDataSize(size, 1)
+    """Bytes as "1,3 MB" (decimal units, as file managers on Windows show them)."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 def reason_text(reason: str) -> str:
@@ -123,24 +124,27 @@ def damage_kind(problem: str) -> str:
     return "damaged"
 
 
-def restore_report(result: RestoreResult, backup: BackupInfo) -> str:
-    """What a restore did, for the message shown once the window has reopened."""
-    lines = [translate("Safety", "Data sudah dipulihkan dari cadangan {when}.").format(
-        when=local_time_text(backup.taken_at))]
+def restore_report(result: RestoreResult, backup: BackupInfo) -> tuple[str, str]:
+    """What a restore did, for the message shown once the window has reopened: the
+    sentence, and where the damaged file or the previous contents went."""
+    text = translate("Safety", "Data sudah dipulihkan dari cadangan {when}.").format(
+        when=local_time_text(backup.taken_at))
+    lines = []
     if result.moved_aside:
         lines.append(translate("Safety", "Berkas yang rusak tidak dihapus; berkas itu disimpan "
                                          "sebagai:"))
-        lines += [f"  {path}" for path in result.moved_aside]
+        lines += [str(path) for path in result.moved_aside]
     if result.safety_backup is not None:
         lines.append(translate("Safety", "Isi sebelumnya disimpan dulu sebagai cadangan: {path}")
                      .format(path=result.safety_backup.path))
-    return "\n".join(lines)
+    return text, "\n".join(lines)
 
 
 def announce_restore(parent: QWidget | None, result: RestoreResult,
                      backup: BackupInfo) -> QMessageBox:
-    return show_message(parent, translate("Safety", "Pemulihan selesai"),
-                        restore_report(result, backup), icon=QMessageBox.Icon.Information)
+    text, details = restore_report(result, backup)
+    return show_message(parent, translate("Safety", "Pemulihan selesai"), text,
+                        icon=QMessageBox.Icon.Information, details=details)
 
 
 def _busy_bar(parent: QWidget) -> QProgressBar:
@@ -184,7 +188,7 @@ class RecoveryDialog(QDialog):
         self.error: DatabaseFileError = error
         self.file_dialog: QFileDialog | None = None
         self.task: Worker | None = None
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
 
         self.icon = QLabel(self)
         self.heading = _heading("", self)
@@ -229,7 +233,7 @@ class RecoveryDialog(QDialog):
         top.addLayout(text_column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addWidget(self.buttons)
         self.set_problem(error)
 
@@ -288,6 +292,11 @@ class RecoveryDialog(QDialog):
             self.read_only_button if not self.damaged else self.other_button)
         default.setDefault(True)
         default.setFocus()
+        # As tall as the wrapped texts of this problem need at the dialog's width.
+        layout = self.layout()
+        if layout is not None:
+            width = max(self.width(), self.minimumWidth())
+            self.resize(width, layout.totalHeightForWidth(width))
 
     def _set_busy(self, text: str | None) -> None:
         for button in self.buttons.buttons():
@@ -429,7 +438,9 @@ class RestoreDialog(QDialog):
         self.backups = safety.list_backups(self.database_path)  # a folder listing: quick
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
-            cells = [local_time_text(backup.taken_at), reason_text(backup.reason), size_text(backup.size)]
+            # Seconds: two backups of the same minute must be told apart.
+            cells = [local_time_text(backup.taken_at, seconds=True), reason_text(backup.reason),
+                     size_text(backup.size)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(backup.path))
@@ -619,8 +630,9 @@ class SafetyActions(QObject):
         if health.ok:
             self._show(QMessageBox.Icon.Information, title, health_text(health.kind),
                        self.tr("{assessments} penilaian dan {ratings} nilai sel; SQLite tidak "
-                               "menemukan kerusakan.").format(assessments=health.assessments,
-                                                             ratings=health.ratings))
+                               "menemukan kerusakan.").format(
+                           assessments=QLocale().toString(health.assessments or 0),
+                           ratings=QLocale().toString(health.ratings or 0)))
         else:
             offer = [(self.tr("Pulihkan dari cadangan…"), self.choose_backup)] if (
                 health.damaged and not self.database.read_only) else []

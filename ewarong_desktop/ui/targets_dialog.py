@@ -167,7 +167,7 @@ class TargetsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(1040, 460)
+        self.resize(1040, 380)
 
     def accept(self) -> None:
         if self.database.read_only:
