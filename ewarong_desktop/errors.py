@@ -1,12 +1,49 @@
-"""Errors a person can act on.
+"""Errors a person can act on, in Indonesian and English.
 
-Every ``UserError`` carries one sentence that says what is wrong and what to do;
-the command line prints it as one line on stderr and the GUI shows it in a dialog.
+Every ``UserError`` carries one sentence that says what is wrong and what to do.
+``str(error)`` is the English sentence (the command line's default, the log, scripts);
+``error.text("id")`` is the Indonesian one, written next to the English where the error
+is raised (``id=``). The window shows ``text()`` in its own language; the command line
+prints ``text()`` in the language given with ``--lang``.
 """
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Phrase(NamedTuple):
+    """A piece of a message in both languages (a field name, a diagnosis), for messages
+    built from pieces; ``get(lang)`` picks one."""
+
+    en: str
+    id: str
+
+    def get(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
 
 
 class UserError(Exception):
-    """A problem with what the user asked for or gave; the message says what to fix."""
+    """A problem with what the user asked for or gave; the message says what to fix.
+
+    ``message`` is English; ``id`` the same sentence in Indonesian (missing only for
+    errors meant for developers, such as a broken instrument file, which then show the
+    English everywhere).
+    """
+
+    def __init__(self, message: str, *, id: str | None = None) -> None:
+        super().__init__(message)
+        self.indonesian = id
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``: Indonesian for "id" when written, English otherwise."""
+        if lang == "id" and self.indonesian:
+            return self.indonesian
+        return str(self)
+
+    def phrase(self) -> Phrase:
+        """Both languages, for a message that wraps this one (adds a file name, say)."""
+        return Phrase(str(self), self.text("id"))
 
 
 class ValidationError(UserError):
@@ -22,9 +59,12 @@ class IncompleteAssessmentError(UserError):
 
     def __init__(self, missing_cells: list[str]):
         self.missing_cells = missing_cells
+        cells = ", ".join(missing_cells)
         super().__init__(
-            f"{len(missing_cells)} cell(s) are not rated yet: {', '.join(missing_cells)}. "
-            "Rate them (or mark them not applicable) before finalising."
+            f"{len(missing_cells)} cell(s) are not rated yet: {cells}. "
+            "Rate them (or mark them not applicable) before finalising.",
+            id=f"{len(missing_cells)} sel belum dinilai: {cells}. Beri nilai (atau tandai "
+               "tidak berlaku) pada sel itu sebelum finalisasi.",
         )
 
 
@@ -37,4 +77,7 @@ class DatabaseTooNewError(DatabaseError):
 
 
 class InstrumentError(UserError):
-    """The instrument file in resources/ is broken; the message names what is wrong."""
+    """The instrument file in resources/ is broken; the message names what is wrong.
+
+    Meant for whoever edits the instrument: English only.
+    """

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import ADVISOR_TYPES, Advisor, Assessment, Assignment, Warong
-from ..errors import NotFoundError, ValidationError
+from ..errors import Phrase
 from . import validation as v
 from .deletion import delete_unassessed
 
@@ -35,18 +35,18 @@ def _info(advisor: Advisor) -> AdvisorInfo:
 def _advisor_type(value: str) -> str:
     code = (value or "").strip().upper()
     if code not in ADVISOR_TYPES:
-        raise ValidationError(f"advisor type {value!r} is unknown; use PKH, TKSK or OTHER")
+        raise v.unknown_advisor_type(value)
     return code
 
 
 def _apply(advisor: Advisor, name: str, advisor_type: str, staff_number: str | None,
            phone: str | None, kabupaten: str | None, kecamatan: str | None) -> None:
-    advisor.name = v.required_text(name, "Name")
+    advisor.name = v.required_text(name, v.NAME)
     advisor.advisor_type = _advisor_type(advisor_type)
-    advisor.staff_number = v.optional_text(staff_number, "Staff number", 64)
-    advisor.phone = v.optional_text(phone, "Phone", 64)
-    advisor.kabupaten = v.optional_text(kabupaten, "Kabupaten/kota")
-    advisor.kecamatan = v.optional_text(kecamatan, "Kecamatan")
+    advisor.staff_number = v.optional_text(staff_number, v.STAFF_NUMBER, 64)
+    advisor.phone = v.optional_text(phone, v.PHONE, 64)
+    advisor.kabupaten = v.optional_text(kabupaten, v.KABUPATEN)
+    advisor.kecamatan = v.optional_text(kecamatan, v.KECAMATAN)
 
 
 def create_advisor(session: Session, name: str, advisor_type: str, *, staff_number: str | None = None,
@@ -70,9 +70,9 @@ def update_advisor(session: Session, advisor_id: uuid.UUID, name: str, advisor_t
 
 
 def _get(session: Session, advisor_id: uuid.UUID | str) -> Advisor:
-    advisor = session.get(Advisor, v.record_id(advisor_id, "advisor"))
+    advisor = session.get(Advisor, v.record_id(advisor_id, v.ADVISOR))
     if advisor is None:
-        raise NotFoundError(f"no advisor with id {advisor_id}")
+        raise v.not_found(v.ADVISOR, advisor_id)
     return advisor
 
 
@@ -97,7 +97,7 @@ def assign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> Non
     """Record that the advisor accompanies the e-Warong (no-op if already so)."""
     _get(session, advisor_id)
     if session.get(Warong, warong_id) is None:
-        raise NotFoundError(f"no e-Warong with id {warong_id}")
+        raise v.not_found(v.WARONG, warong_id)
     if session.get(Assignment, (advisor_id, warong_id)) is None:
         session.add(Assignment(advisor_id=advisor_id, warong_id=warong_id))
         session.flush()
@@ -113,4 +113,4 @@ def unassign(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID) -> N
 def delete_advisor(session: Session, advisor_id: uuid.UUID | str) -> None:
     """Delete an advisor entered by mistake; refused once the advisor has assessments."""
     delete_unassessed(session, _get(session, advisor_id), "advisor", Assessment.advisor_id,
-                      "an advisor")
+                      Phrase("an advisor", "pendamping"))

@@ -25,7 +25,7 @@ from ..db.models import (
     Warong,
     utcnow,
 )
-from ..errors import IncompleteAssessmentError, NotFoundError, ValidationError
+from ..errors import IncompleteAssessmentError, ValidationError
 from ..instrument import DEFAULT_VERSION, all_cell_codes
 from . import validation as v
 
@@ -153,10 +153,10 @@ def list_assessments(session: Session, *, warong_id: uuid.UUID | None = None,
 
 
 def get_summary(session: Session, assessment_id: uuid.UUID | str) -> AssessmentSummary:
-    key = v.record_id(assessment_id, "assessment")
+    key = v.record_id(assessment_id, v.ASSESSMENT)
     row = session.execute(_summary_query().where(Assessment.id == key)).one_or_none()
     if row is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise v.not_found(v.ASSESSMENT, assessment_id)
     return AssessmentSummary(*row)
 
 
@@ -174,9 +174,9 @@ def get_detail(session: Session, assessment_id: uuid.UUID | str) -> AssessmentDe
 
 
 def _get(session: Session, assessment_id: uuid.UUID | str) -> Assessment:
-    assessment = session.get(Assessment, v.record_id(assessment_id, "assessment"))
+    assessment = session.get(Assessment, v.record_id(assessment_id, v.ASSESSMENT))
     if assessment is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise v.not_found(v.ASSESSMENT, assessment_id)
     return assessment
 
 
@@ -206,13 +206,14 @@ def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UU
     """Create a draft assessment; optionally copy levels and notes from the previous period."""
     period = v.period(period)
     if session.get(Advisor, advisor_id) is None:
-        raise NotFoundError(f"no advisor with id {advisor_id}")
+        raise v.not_found(v.ADVISOR, advisor_id)
     if session.get(Warong, warong_id) is None:
-        raise NotFoundError(f"no e-Warong with id {warong_id}")
+        raise v.not_found(v.WARONG, warong_id)
     if find_assessment(session, advisor_id, warong_id, period) is not None:
         raise ValidationError(
-            f"an assessment for {period} already exists for this advisor and e-Warong; open it"
-        )
+            f"an assessment for {period} already exists for this advisor and e-Warong; open it",
+            id=f"penilaian periode {period} untuk pendamping dan e-Warong ini sudah ada; "
+               "buka penilaian itu")
     assessment = Assessment(id=uuid.uuid4(), advisor_id=advisor_id, warong_id=warong_id,
                             period=period, instrument_version=instrument_version,
                             status=STATUS_DRAFT)
@@ -234,9 +235,12 @@ def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UU
 
 def _check_editable(advisor_id: uuid.UUID, status: str, editor_id: uuid.UUID | None) -> None:
     if editor_id is not None and editor_id != advisor_id:
-        raise ValidationError("only the advisor who made this assessment can change it")
+        raise ValidationError("only the advisor who made this assessment can change it",
+                              id="hanya pendamping yang membuat penilaian ini yang dapat mengubahnya")
     if status == STATUS_FINAL:
-        raise ValidationError("this assessment is final; reopen it (with a reason) to change it")
+        raise ValidationError("this assessment is final; reopen it (with a reason) to change it",
+                              id="penilaian ini sudah final; buka kembali (dengan alasan) untuk "
+                                 "mengubahnya")
 
 
 _ASSESSMENTS = Assessment.__table__
@@ -280,23 +284,26 @@ def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
     prepared Core statements rather than loading ORM objects.
     """
     if cell_code not in CELL_CODES:
-        raise ValidationError(f"{cell_code!r} is not a cell of the instrument (4.1.1 to 4.4.8)")
+        raise v.unknown_cell(cell_code)
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
-            raise ValidationError(f"level {level!r} is outside the scale; choose 0, 1, 2, 3 or 4")
+            raise ValidationError(f"level {level!r} is outside the scale; choose 0, 1, 2, 3 or 4",
+                                  id=f"tingkat {level!r} di luar skala; pilih 0, 1, 2, 3 atau 4")
         if not_applicable:
-            raise ValidationError("a cell is either rated 0-4 or not applicable, not both")
-    key = v.record_id(assessment_id, "assessment")
+            raise ValidationError("a cell is either rated 0-4 or not applicable, not both",
+                                  id="sebuah sel diberi nilai 0-4 atau ditandai tidak berlaku, "
+                                     "tidak keduanya")
+    key = v.record_id(assessment_id, v.ASSESSMENT)
     connection = session.connection()
     row = connection.execute(_LOAD_FOR_RATING, {"cell": cell_code, "assessment": key}).one_or_none()
     if row is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise v.not_found(v.ASSESSMENT, assessment_id)
     owner, status, finalised_at, rating_id, old_level, old_na, old_note = row
     _check_editable(owner, status, editor_id)
     old = RatingValue(cell_code) if rating_id is None else RatingValue(
         cell_code, old_level, bool(old_na), old_note or "")
     new = RatingValue(cell_code, level, not_applicable,
-                      old.note if note is None else v.long_text(note, "Note"))
+                      old.note if note is None else v.long_text(note, v.NOTE))
     if new == old:
         return new
     now = utcnow()
@@ -345,10 +352,13 @@ def reopen(session: Session, assessment_id: uuid.UUID, reason: str, *,
     """Turn a final assessment back into a draft; the reason is kept in the audit trail."""
     assessment = _get(session, assessment_id)
     if editor_id is not None and editor_id != assessment.advisor_id:
-        raise ValidationError("only the advisor who made this assessment can reopen it")
+        raise ValidationError("only the advisor who made this assessment can reopen it",
+                              id="hanya pendamping yang membuat penilaian ini yang dapat "
+                                 "membukanya kembali")
     if assessment.status != STATUS_FINAL:
-        raise ValidationError("this assessment is still a draft; there is nothing to reopen")
-    reason_text = v.required_text(reason, "Reason", 1000)
+        raise ValidationError("this assessment is still a draft; there is nothing to reopen",
+                              id="penilaian ini masih draf; tidak ada yang perlu dibuka kembali")
+    reason_text = v.required_text(reason, v.REASON, 1000)
     assessment.status = STATUS_DRAFT
     assessment.updated_at = utcnow()
     session.add(AuditEntry(assessment_id=assessment.id,
@@ -365,7 +375,7 @@ def audit_trail(session: Session, assessment_id: uuid.UUID) -> list[AuditRecord]
         select(AuditEntry.at, Advisor.name, AuditEntry.action, AuditEntry.cell_code,
                AuditEntry.old_value, AuditEntry.new_value, AuditEntry.reason)
         .outerjoin(Advisor, Advisor.id == AuditEntry.advisor_id)
-        .where(AuditEntry.assessment_id == v.record_id(assessment_id, "assessment"))
+        .where(AuditEntry.assessment_id == v.record_id(assessment_id, v.ASSESSMENT))
         .order_by(AuditEntry.at, AuditEntry.id)
     )
     return [AuditRecord(*row) for row in rows]

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..db.models import Advisor, AuditEntry, ExchangeConflict, utcnow
-from ..errors import NotFoundError, ValidationError
+from ..errors import ValidationError
 from . import validation as v
 from .exchange_export import (
     ExportResult,
@@ -190,7 +190,9 @@ def _apply(session: Session, plan: Plan, report: Progress) -> list[uuid.UUID]:
         # The plan checks every clash it knows of; this is the net for the rest.
         reason = str(exc.orig) if exc.orig is not None else str(exc)
         raise plan.file.error(f"the file clashes with this database ({reason}); "
-                              "nothing was imported") from exc
+                              "nothing was imported",
+                              id=f"isi berkas bertabrakan dengan basis data ini ({reason}); "
+                                 "tidak ada yang dimasukkan") from exc
 
 
 def _backup(database: Database, report: Progress) -> Path | None:
@@ -251,17 +253,20 @@ def resolve_conflict(session: Session, conflict_id: uuid.UUID | str, keep: str,
     the incoming version replaces the assessment's status and ratings with it.
     """
     if keep not in RESOLUTIONS:
-        raise ValidationError(f"keep must be 'local' or 'incoming', not {keep!r}")
-    row = session.get(ExchangeConflict, v.record_id(conflict_id, "conflict"))
+        raise ValidationError(f"keep must be 'local' or 'incoming', not {keep!r}",
+                              id=f"pilihan harus 'local' (versi laptop ini) atau 'incoming' "
+                                 f"(versi kiriman), bukan {keep!r}")
+    row = session.get(ExchangeConflict, v.record_id(conflict_id, v.CONFLICT))
     if row is None:
-        raise NotFoundError(f"no exchange conflict with id {conflict_id}")
+        raise v.not_found(v.CONFLICT, conflict_id)
     if row.resolved_at is not None:
-        raise ValidationError("this conflict was already resolved; nothing was changed")
+        raise ValidationError("this conflict was already resolved; nothing was changed",
+                              id="konflik ini sudah diputuskan sebelumnya; tidak ada yang diubah")
     resolver = None
     if by is not None:
-        resolver = v.record_id(by, "advisor")
+        resolver = v.record_id(by, v.ADVISOR)
         if session.get(Advisor, resolver) is None:
-            raise NotFoundError(f"no advisor with id {by}")
+            raise v.not_found(v.ADVISOR, by)
     before = _infos(session, [row])[0]
     if keep == KEEP_INCOMING:
         _take_incoming(session, row)

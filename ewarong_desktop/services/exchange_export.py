@@ -97,7 +97,7 @@ def make_selection(session: Session, advisor_id: uuid.UUID | str | None = None,
     if advisor_id is not None and str(advisor_id).strip():
         chosen_advisor = get_advisor(session, advisor_id).id
     chosen_period = v.period(period) if period else None
-    chosen_region = v.optional_text(kabupaten, "Kabupaten/kota")
+    chosen_region = v.optional_text(kabupaten, v.KABUPATEN)
     return ExportSelection(chosen_advisor, chosen_period, chosen_region)
 
 
@@ -211,14 +211,19 @@ def _program_version() -> str:
     return __version__
 
 
-def _nothing_selected(session: Session, selection: ExportSelection) -> str:
+def _nothing_selected(session: Session, selection: ExportSelection) -> ValidationError:
     if selection.kabupaten is not None:
         from .warongs import list_kabupaten
 
-        known = ", ".join(list_kabupaten(session)) or "none yet"
-        return (f"nothing in this database matches kabupaten/kota {selection.kabupaten!r}; "
-                f"known here: {known}")
-    return "nothing in this database matches the selection; check the advisor and the period"
+        known = list_kabupaten(session)
+        return ValidationError(
+            f"nothing in this database matches kabupaten/kota {selection.kabupaten!r}; "
+            f"known here: {', '.join(known) or 'none yet'}",
+            id=f"tidak ada data untuk kabupaten/kota {selection.kabupaten!r} di basis data ini; "
+               f"yang ada: {', '.join(known) or 'belum ada'}")
+    return ValidationError(
+        "nothing in this database matches the selection; check the advisor and the period",
+        id="tidak ada data yang cocok dengan pilihan ini; periksa pendamping dan periodenya")
 
 
 class _BackgroundWriter:
@@ -295,7 +300,7 @@ def _write_archive(session: Session, query: _Query, target: BinaryIO, report: Pr
         selection = query.selection
         if not selection.is_everything and not any(
                 counts[kind] for kind in ("assessments", "advisors", "warongs")):
-            raise ValidationError(_nothing_selected(session, selection))
+            raise _nothing_selected(session, selection)
         manifest = {
             "format": FORMAT_NAME, "schema_version": SCHEMA_VERSION,
             "program_version": _program_version(), "instrument_versions": sorted(versions),

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import UserError
+from ..errors import Phrase, UserError
 from ..paths import resource_path
 
 FORMAT_NAME = "ewarong-exchange"
@@ -62,14 +62,19 @@ class ExchangeError(UserError):
     the first few on one line.
     """
 
-    def __init__(self, file_name: str, problem: str, problems: list[str] | None = None):
+    def __init__(self, file_name: str, problem: str, problems: list[str] | None = None, *,
+                 id: str | None = None):
         self.file_name = file_name
         self.problems = problems or [problem]
-        super().__init__(f"{file_name}: {problem}")
+        super().__init__(f"{file_name}: {problem}", id=id and f"{file_name}: {id}")
 
 
 class ExchangeCancelled(UserError):
     """The person cancelled an export or import; nothing was written."""
+
+
+# Progress.action as the Indonesian messages name it.
+ACTION_NAMES_ID = {"import": "impor", "export": "ekspor"}
 
 
 class Progress:
@@ -81,7 +86,10 @@ class Progress:
 
     def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
         if self.callback is not None and self.callback(stage, done, total) is False:
-            raise ExchangeCancelled(f"{self.action} cancelled; nothing was changed")
+            raise ExchangeCancelled(
+                f"{self.action} cancelled; nothing was changed",
+                id=f"{ACTION_NAMES_ID.get(self.action, self.action)} dihentikan; tidak ada yang "
+                   "diubah")
 
 
 @dataclass
@@ -92,8 +100,9 @@ class ExchangeFile:
     manifest: dict[str, Any]
     content: dict[str, list[dict[str, Any]]]
 
-    def error(self, problem: str, problems: list[str] | None = None) -> ExchangeError:
-        return ExchangeError(self.name, problem, problems)
+    def error(self, problem: str, problems: list[str] | None = None, *, id: str) -> ExchangeError:
+        """An ExchangeError naming this file; ``id`` is the problem in Indonesian."""
+        return ExchangeError(self.name, problem, problems, id=id)
 
 
 # --- the schema and the checks built from it ------------------------------------------
@@ -423,13 +432,13 @@ def schema_problems(manifest: Any, content: Any) -> list[str]:
 
 # --- reading ---------------------------------------------------------------------------
 
-def _unsafe_name(name: str) -> str | None:
+def _unsafe_name(name: str) -> Phrase | None:
     if "\\" in name:
-        return "contains a backslash"
+        return Phrase("contains a backslash", "memuat garis miring terbalik")
     if name.startswith("/") or PurePosixPath(name).is_absolute() or re.match(r"^[A-Za-z]:", name):
-        return "is an absolute path"
+        return Phrase("is an absolute path", "adalah jalur mutlak")
     if ".." in PurePosixPath(name).parts:
-        return "climbs out of the archive ('..')"
+        return Phrase("climbs out of the archive ('..')", "keluar dari arsip ('..')")
     return None
 
 
@@ -438,14 +447,18 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int,
     """Read one entry, never more than ``cap`` bytes whatever its header claims."""
     if info.file_size > cap:
         raise ExchangeError(file_name, f"{info.filename} would unpack to {info.file_size:,} bytes, "
-                                       f"more than the cap of {cap:,}; the file is not accepted")
+                                       f"more than the cap of {cap:,}; the file is not accepted",
+                            id=f"{info.filename} akan terbuka menjadi {info.file_size:,} byte, "
+                               f"melebihi batas {cap:,} byte; berkas tidak diterima")
     data = bytearray()
     with archive.open(info) as stream:
         while chunk := stream.read(READ_CHUNK):
             data += chunk
             if len(data) > cap:
                 raise ExchangeError(file_name, f"{info.filename} unpacks to more than {cap:,} bytes "
-                                               "(a damaged or hostile archive); the file is not accepted")
+                                               "(a damaged or hostile archive); the file is not accepted",
+                                    id=f"{info.filename} terbuka menjadi lebih dari {cap:,} byte "
+                                       "(arsip rusak atau berbahaya); berkas tidak diterima")
             if digest is not None:
                 digest.update(chunk)
     return data
@@ -456,7 +469,9 @@ def _decode(data: bytes | bytearray, what: str, file_name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ExchangeError(file_name, f"{what} is not UTF-8 text (byte {exc.start:,}); "
-                                       "the file is damaged") from exc
+                                       "the file is damaged",
+                            id=f"{what} bukan teks UTF-8 (byte ke-{exc.start:,}); berkas rusak"
+                            ) from exc
 
 
 # The ratings' repeated values (32 ratings share an assessment_id, each cell code comes
@@ -484,27 +499,35 @@ def _parse_json(text: str, what: str, file_name: str) -> Any:
     try:
         return json.loads(text, parse_constant=refuse_constant, object_hook=_sharing_hook())
     except (ValueError, RecursionError) as exc:
-        raise ExchangeError(file_name, f"{what} is not valid JSON ({exc}); the file is damaged") from exc
+        raise ExchangeError(file_name, f"{what} is not valid JSON ({exc}); the file is damaged",
+                            id=f"{what} bukan JSON yang sah ({exc}); berkas rusak") from exc
 
 
 def check_manifest_version(manifest: Any, file_name: str) -> None:
     """Refuse files that are not exchange files, or come from a newer format, by name."""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise ExchangeError(file_name, "not an e-Warong exchange file (its manifest names "
-                                       "another format)")
+                                       "another format)",
+                            id="bukan berkas kiriman e-Warong (manifesnya menyebut format lain)")
     version = manifest.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ExchangeError(file_name, "the manifest has no valid schema_version; the file is damaged")
+        raise ExchangeError(file_name, "the manifest has no valid schema_version; the file is damaged",
+                            id="manifes tidak memuat schema_version yang sah; berkas rusak")
     if version > SCHEMA_VERSION:
         from .. import __version__
 
         writer = manifest.get("program_version")
         writer = writer if isinstance(writer, str) and 0 < len(writer) <= 32 else None
         needed = f"e-Warong Desktop {writer} or newer" if writer else "a newer e-Warong Desktop"
+        needed_id = (f"e-Warong Desktop {writer} atau yang lebih baru" if writer
+                     else "e-Warong Desktop versi yang lebih baru")
         raise ExchangeError(
             file_name, f"written in exchange format {version}, newer than this program "
                        f"(version {__version__}) can read (format {SCHEMA_VERSION}); install "
-                       f"{needed} to import it")
+                       f"{needed} to import it",
+            id=f"ditulis dalam format kiriman {version}, lebih baru daripada yang dapat dibaca "
+               f"program ini (versi {__version__}, format {SCHEMA_VERSION}); pasang {needed_id} "
+               "untuk memasukkannya")
 
 
 ID_KINDS = ("advisors", "warongs", "assessments", "ratings", "audit_entries")
@@ -518,7 +541,10 @@ def _record_count_guard(data: bytearray, file_name: str) -> None:
     limit = sum(content[kind]["maxItems"] for kind in ID_KINDS)
     if data.count(b'"id"') > limit:
         raise ExchangeError(file_name, f"holds more than {limit:,} records, more than one file may "
-                                       "hold; export a smaller selection (a period or a kabupaten)")
+                                       "hold; export a smaller selection (a period or a kabupaten)",
+                            id=f"berisi lebih dari {limit:,} data, melebihi isi yang boleh untuk "
+                               "satu berkas; ekspor pilihan yang lebih kecil (satu periode atau "
+                               "satu kabupaten)")
 
 
 def read_exchange_file(path: str | Path, progress: ProgressCallback | None = None) -> ExchangeFile:
@@ -534,12 +560,16 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExchangeError(name, f"cannot be read ({exc.strerror or exc})") from exc
+        raise ExchangeError(name, f"cannot be read ({exc.strerror or exc})",
+                            id=f"tidak dapat dibaca ({exc.strerror or exc})") from exc
     if path.is_dir():
-        raise ExchangeError(name, "is a folder; choose an exchange file (.ewarong)")
+        raise ExchangeError(name, "is a folder; choose an exchange file (.ewarong)",
+                            id="adalah folder; pilih berkas kiriman (.ewarong)")
     if size > MAX_FILE_BYTES:
         raise ExchangeError(name, f"is {size:,} bytes, more than the cap of {MAX_FILE_BYTES:,}; "
-                                  "export a smaller selection")
+                                  "export a smaller selection",
+                            id=f"berukuran {size:,} byte, melebihi batas {MAX_FILE_BYTES:,} byte; "
+                               "ekspor pilihan yang lebih kecil")
     try:
         with zipfile.ZipFile(path) as archive:
             manifest_bytes, content_bytes, digest = _read_archive(archive, name, report)
@@ -554,18 +584,24 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
             # none was cut short (an interrupted copy); anything else is another file.
             with open(path, "rb") as stream:
                 starts_like_zip = stream.read(4) == b"PK\x03\x04"
-            problem = ("is damaged or cut short (its zip directory is missing); copy it again"
+            problem = (Phrase("is damaged or cut short (its zip directory is missing); copy it again",
+                              "rusak atau terpotong (direktori zip-nya tidak ada); salin lagi "
+                              "berkasnya")
                        if starts_like_zip else
-                       "is not an e-Warong exchange file (not a zip archive)")
+                       Phrase("is not an e-Warong exchange file (not a zip archive)",
+                              "bukan berkas kiriman e-Warong (bukan arsip zip)"))
         else:
-            problem = f"is damaged or cut short ({exc}); copy it again"
-        raise ExchangeError(name, problem) from exc
+            problem = Phrase(f"is damaged or cut short ({exc}); copy it again",
+                             f"rusak atau terpotong ({exc}); salin lagi berkasnya")
+        raise ExchangeError(name, problem.en, id=problem.id) from exc
     manifest = _parse_json(_decode(manifest_bytes, MANIFEST_NAME, name), MANIFEST_NAME, name)
     check_manifest_version(manifest, name)
     expected = manifest.get("content_sha256")
     if digest != expected:
         raise ExchangeError(name, "the checksum of content.json does not match the manifest; "
-                                  "the file was changed or damaged on the way, ask for it again")
+                                  "the file was changed or damaged on the way, ask for it again",
+                            id="checksum content.json tidak cocok dengan manifes; berkas berubah "
+                               "atau rusak di perjalanan, minta dikirim ulang")
     report("read", 1, 3)
     _record_count_guard(content_bytes, name)
     text = _decode(content_bytes, CONTENT_NAME, name)
@@ -576,10 +612,13 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
     problems = schema_problems(manifest, content)
     if problems:
         shown = "; ".join(problems[:MAX_PROBLEMS_SHOWN])
-        more = f" (and {len(problems) - MAX_PROBLEMS_SHOWN} more)" \
-            if len(problems) > MAX_PROBLEMS_SHOWN else ""
+        hidden = len(problems) - MAX_PROBLEMS_SHOWN
+        more, more_id = (f" (and {hidden} more)", f" (dan {hidden} lagi)") if hidden > 0 else ("", "")
+        # The problem lines name fields of the published schema, so they stay as written.
         raise ExchangeError(name, f"does not follow the exchange format, {len(problems)} "
-                                  f"problem(s): {shown}{more}", problems)
+                                  f"problem(s): {shown}{more}", problems,
+                            id=f"tidak mengikuti format kiriman, {len(problems)} masalah "
+                               f"(rincian teknis): {shown}{more_id}")
     exchange_file = ExchangeFile(name, manifest, content)
     _check_counts(exchange_file)
     report("check", 1, 1)
@@ -590,22 +629,31 @@ def _read_archive(archive: zipfile.ZipFile, name: str,
                   report: Progress) -> tuple[bytearray, bytearray, str]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise ExchangeError(name, f"the archive has {len(infos)} entries; an exchange file has 2")
+        raise ExchangeError(name, f"the archive has {len(infos)} entries; an exchange file has 2",
+                            id=f"arsip berisi {len(infos)} entri; berkas kiriman berisi 2")
     for info in infos:
         unsafe = _unsafe_name(info.orig_filename)
         if unsafe:
-            raise ExchangeError(name, f"archive entry {info.orig_filename!r} {unsafe}; "
-                                      "the file is not accepted")
+            raise ExchangeError(name, f"archive entry {info.orig_filename!r} {unsafe.en}; "
+                                      "the file is not accepted",
+                                id=f"entri arsip {info.orig_filename!r} {unsafe.id}; berkas "
+                                   "tidak diterima")
     names = [info.orig_filename for info in infos]
     if sorted(names) != sorted(ENTRY_NAMES):
-        raise ExchangeError(name, f"the archive holds {', '.join(map(repr, names)) or 'nothing'}; "
-                                  f"an exchange file holds exactly {MANIFEST_NAME} and {CONTENT_NAME}")
+        held = ", ".join(map(repr, names))
+        raise ExchangeError(name, f"the archive holds {held or 'nothing'}; "
+                                  f"an exchange file holds exactly {MANIFEST_NAME} and {CONTENT_NAME}",
+                            id=f"arsip berisi {held or 'tidak ada apa-apa'}; berkas kiriman "
+                               f"berisi tepat {MANIFEST_NAME} dan {CONTENT_NAME}")
     by_name = {info.orig_filename: info for info in infos}
     for info in infos:
         if info.flag_bits & 0x1:
-            raise ExchangeError(name, f"{info.filename} is encrypted; exchange files are not")
+            raise ExchangeError(name, f"{info.filename} is encrypted; exchange files are not",
+                                id=f"{info.filename} terenkripsi; berkas kiriman tidak pernah "
+                                   "terenkripsi")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ExchangeError(name, f"{info.filename} uses an unknown compression")
+            raise ExchangeError(name, f"{info.filename} uses an unknown compression",
+                                id=f"{info.filename} memakai cara kompresi yang tidak dikenal")
     manifest = _read_entry(archive, by_name[MANIFEST_NAME], MAX_MANIFEST_BYTES, name)
     digest = hashlib.sha256()
     content = _read_entry(archive, by_name[CONTENT_NAME], MAX_CONTENT_BYTES, name, digest)
@@ -617,7 +665,11 @@ def _check_counts(exchange_file: ExchangeFile) -> None:
     counts = exchange_file.manifest["counts"]
     wrong = [kind for kind in KINDS if counts[kind] != len(exchange_file.content[kind])]
     if wrong:
+        found = {kind: len(exchange_file.content[kind]) for kind in wrong}
         raise exchange_file.error(
             "the manifest's record counts do not match the content ("
-            + ", ".join(f"{kind}: {counts[kind]} listed, {len(exchange_file.content[kind])} found"
-                        for kind in wrong) + "); the file is damaged")
+            + ", ".join(f"{kind}: {counts[kind]} listed, {found[kind]} found" for kind in wrong)
+            + "); the file is damaged",
+            id="jumlah data di manifes tidak cocok dengan isinya ("
+               + ", ".join(f"{kind}: {counts[kind]} tercatat, {found[kind]} ada" for kind in wrong)
+               + "); berkas rusak")

@@ -33,6 +33,7 @@ from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..db.models import STATUS_DRAFT, STATUS_FINAL, Advisor, Assessment, ExchangeConflict, Warong
+from ..errors import Phrase
 from ..instrument import all_cell_codes
 from .exchange_format import KINDS, ExchangeFile, Progress
 from .exchange_store import (
@@ -256,20 +257,26 @@ def natural_key(warong: dict[str, Any]) -> tuple[str, str, str, str]:
     return (warong["kabupaten"], warong["kecamatan"], warong["kelurahan"], name_key(warong["name"]))
 
 
+CLASHES = Phrase("the file clashes with this database", "isi berkas bertabrakan dengan basis data ini")
+
+
 class _Problems:
-    """Collects what is wrong with a file so one message can name all of it."""
+    """Collects what is wrong with a file so one message can name all of it (in both languages)."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.lines_id: list[str] = []
 
-    def add(self, examples: list[str], what: str) -> None:
+    def add(self, examples: list[str], what: Phrase) -> None:
         if examples:
             shown = ", ".join(examples[:EXAMPLES_SHOWN])
-            self.lines.append(f"{len(examples)} {what} (first: {shown})")
+            self.lines.append(f"{len(examples)} {what.en} (first: {shown})")
+            self.lines_id.append(f"{len(examples)} {what.id} (yang pertama: {shown})")
 
-    def raise_if_any(self, xfile: ExchangeFile, summary: str) -> None:
+    def raise_if_any(self, xfile: ExchangeFile, summary: Phrase) -> None:
         if self.lines:
-            raise xfile.error(f"{summary}: " + "; ".join(self.lines), self.lines)
+            raise xfile.error(f"{summary.en}: " + "; ".join(self.lines), self.lines,
+                              id=f"{summary.id}: " + "; ".join(self.lines_id))
 
 
 def _duplicates(keys: Iterable[Any]) -> list[str]:
@@ -326,18 +333,22 @@ class Planner:
         c = self.content
         problems = _Problems()
         for kind in ("advisors", "warongs", "assessments", "ratings", "audit_entries"):
-            problems.add(_duplicates(record["id"] for record in c[kind]), f"{kind} ids listed twice")
+            problems.add(_duplicates(record["id"] for record in c[kind]),
+                         Phrase(f"{kind} ids listed twice", f"id {kind} tercantum dua kali"))
         problems.add(_duplicates((r["advisor_id"], r["warong_id"]) for r in c["assignments"]),
-                     "assignments listed twice")
+                     Phrase("assignments listed twice", "penugasan tercantum dua kali"))
         problems.add(_duplicates((r["advisor_type"], r["cell_code"]) for r in c["target_levels"]),
-                     "target levels listed twice")
+                     Phrase("target levels listed twice", "target tercantum dua kali"))
         problems.add(_duplicates((r["kind"], r["record_id"]) for r in c["tombstones"]),
-                     "tombstones listed twice")
+                     Phrase("tombstones listed twice", "catatan penghapusan tercantum dua kali"))
         problems.add(_duplicates(natural_key(r) for r in c["warongs"]),
-                     "e-Warongs listed twice under different ids (same name and place)")
+                     Phrase("e-Warongs listed twice under different ids (same name and place)",
+                            "e-Warong tercantum dua kali dengan id berbeda (nama dan tempatnya sama)"))
         problems.add(_duplicates((r["advisor_id"], r["warong_id"], r["period"])
                                  for r in c["assessments"]),
-                     "assessments of the same advisor, e-Warong and period listed twice")
+                     Phrase("assessments of the same advisor, e-Warong and period listed twice",
+                            "penilaian dengan pendamping, e-Warong dan periode yang sama tercantum "
+                            "dua kali"))
         grouped: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         twice = []
         for rating in c["ratings"]:
@@ -345,8 +356,10 @@ class Planner:
             if rating["cell_code"] in cells:
                 twice.append(f"{rating['assessment_id']}/{rating['cell_code']}")
             cells[rating["cell_code"]] = rating
-        problems.add(twice, "cells rated twice in one assessment")
-        problems.raise_if_any(self.xfile, "the file lists records twice")
+        problems.add(twice, Phrase("cells rated twice in one assessment",
+                                   "sel dinilai dua kali dalam satu penilaian"))
+        problems.raise_if_any(self.xfile, Phrase("the file lists records twice",
+                                                 "berkas mencantumkan data dua kali"))
         self.ratings_by_assessment = grouped
 
     def _refuse_dangling_references(self) -> None:
@@ -357,27 +370,41 @@ class Planner:
         problems = _Problems()
         problems.add([f"{r['id']} -> advisor {r['advisor_id']}" for r in c["assessments"]
                       if r["advisor_id"] not in advisors],
-                     "assessments point to an advisor that is neither in the file nor here")
+                     Phrase("assessments point to an advisor that is neither in the file nor here",
+                            "penilaian merujuk ke pendamping yang tidak ada di berkas maupun di sini"))
         problems.add([f"{r['id']} -> e-Warong {r['warong_id']}" for r in c["assessments"]
                       if r["warong_id"] not in warongs],
-                     "assessments point to an e-Warong that is neither in the file nor here")
+                     Phrase("assessments point to an e-Warong that is neither in the file nor here",
+                            "penilaian merujuk ke e-Warong yang tidak ada di berkas maupun di sini"))
         problems.add([f"{r['advisor_id']}/{r['warong_id']}" for r in c["assignments"]
                       if r["advisor_id"] not in advisors or r["warong_id"] not in warongs],
-                     "assignments point to an advisor or e-Warong that is neither in the file nor here")
+                     Phrase("assignments point to an advisor or e-Warong that is neither in the file "
+                            "nor here",
+                            "penugasan merujuk ke pendamping atau e-Warong yang tidak ada di berkas "
+                            "maupun di sini"))
         orphans = [aid for aid in self.ratings_by_assessment if aid not in in_file]
         problems.add([aid for aid in orphans if aid not in local.assessments],
-                     "groups of ratings point to an assessment that is neither in the file nor here")
+                     Phrase("groups of ratings point to an assessment that is neither in the file "
+                            "nor here",
+                            "kelompok nilai merujuk ke penilaian yang tidak ada di berkas maupun di "
+                            "sini"))
         problems.add([aid for aid in orphans if aid in local.assessments],
-                     "groups of ratings travel without their assessment (an assessment travels "
-                     "with all its ratings; export it again)")
+                     Phrase("groups of ratings travel without their assessment (an assessment travels "
+                            "with all its ratings; export it again)",
+                            "kelompok nilai terkirim tanpa penilaiannya (penilaian selalu dikirim "
+                            "bersama semua nilainya; ekspor ulang)"))
         problems.add([r["id"] for r in c["audit_entries"]
                       if r["assessment_id"] not in in_file and r["assessment_id"] not in local.assessments],
-                     "audit entries point to an assessment that is neither in the file nor here")
+                     Phrase("audit entries point to an assessment that is neither in the file nor "
+                            "here",
+                            "catatan riwayat merujuk ke penilaian yang tidak ada di berkas maupun di "
+                            "sini"))
         problems.add(sorted({r["cell_code"] for r in c["ratings"] if r["cell_code"] not in CELL_CODES}
                             | {r["cell_code"] for r in c["target_levels"]
                                if r["cell_code"] not in CELL_CODES}),
-                     "unknown cell codes")
-        problems.raise_if_any(self.xfile, "the file refers to records that do not exist")
+                     Phrase("unknown cell codes", "kode sel tidak dikenal"))
+        problems.raise_if_any(self.xfile, Phrase("the file refers to records that do not exist",
+                                                 "berkas merujuk ke data yang tidak ada"))
 
     # --- records without a period ---------------------------------------------------------
 
@@ -433,8 +460,9 @@ class Planner:
             outcome = self._newer_or_new("warongs", record, local["updated_at"] if local else None,
                                          "warong", needed)
             self._count_and_queue("warongs", record, outcome)
-        problems.add(clashes, "e-Warongs would get the name and place of another e-Warong here")
-        problems.raise_if_any(self.xfile, "the file clashes with this database")
+        problems.add(clashes, Phrase("e-Warongs would get the name and place of another e-Warong here",
+                            "e-Warong akan mendapat nama dan tempat e-Warong lain yang sudah ada di sini"))
+        problems.raise_if_any(self.xfile, CLASHES)
 
     def _assignments(self) -> None:
         counts = self.plan.counts["assignments"]
@@ -558,8 +586,9 @@ class Planner:
                    if rating["id"] in owners and not (owners[rating["id"]] in replaced
                                                       and owners[rating["id"]] == rating["assessment_id"])]
         problems = _Problems()
-        problems.add(clashes, "ratings reuse the id of a rating of another assessment here")
-        problems.raise_if_any(self.xfile, "the file clashes with this database")
+        problems.add(clashes, Phrase("ratings reuse the id of a rating of another assessment here",
+                            "nilai memakai id yang sudah dipakai nilai dari penilaian lain di sini"))
+        problems.raise_if_any(self.xfile, CLASHES)
 
     # --- the rest -----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from ..db.models import TargetLevel, utcnow
 from ..errors import InstrumentError, ValidationError
 from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT, Instrument, load_instrument
 from . import assessments
+from . import validation as v
 from .assessments import AssessmentSummary, RatingValue
 
 
@@ -135,11 +136,12 @@ def get_targets(session: Session, advisor_type: str, instrument: Instrument | No
 
 def _check_target(advisor_type: str, cell_code: str, level: int) -> None:
     if advisor_type not in ADVISOR_TYPES:
-        raise ValidationError(f"advisor type {advisor_type!r} is unknown; use PKH, TKSK or OTHER")
+        raise v.unknown_advisor_type(advisor_type)
     if cell_code not in assessments.CELL_CODES:
-        raise ValidationError(f"{cell_code!r} is not a cell of the instrument (4.1.1 to 4.4.8)")
+        raise v.unknown_cell(cell_code)
     if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
-        raise ValidationError(f"target {level!r} is outside the scale; choose 0 to 4")
+        raise ValidationError(f"target {level!r} is outside the scale; choose 0 to 4",
+                              id=f"target {level!r} di luar skala; pilih 0 sampai 4")
 
 
 def set_target(session: Session, advisor_type: str, cell_code: str, level: int) -> None:

@@ -77,7 +77,9 @@ def batch_assessment_ids(session: Session, filters: ProfileFilters) -> list[uuid
     if not found:
         raise NotFoundError(
             f"no assessments for {filters.describe()}; check the period and filters "
-            "(see 'ewarong-desktop list assessments')")
+            "(see 'ewarong-desktop list assessments')",
+            id=f"belum ada penilaian untuk {filters.describe()}; periksa periode dan "
+               "filternya")
     found.sort(key=lambda item: (item.kabupaten, item.kecamatan, item.warong_name,
                                  item.advisor_name, str(item.id)))
     return [item.id for item in found]

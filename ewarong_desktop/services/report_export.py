@@ -82,7 +82,9 @@ def export_profiles(database: Database, filters: ProfileFilters, *, out_file: Pa
     from ..reports.output import check_output_file, check_output_folder
 
     if (out_file is None) == (out_dir is None):
-        raise ValidationError("give either one output file or one output folder")
+        raise ValidationError("give either one output file or one output folder",
+                              id="pilih satu berkas tujuan atau satu folder tujuan, bukan "
+                                 "keduanya")
     if out_file is not None:
         check_output_file(out_file)
     else:

@@ -63,8 +63,9 @@ def move_aside(path: str | Path) -> list[Path]:
     except OSError as exc:
         raise DatabaseError(
             f"cannot move {path} aside ({exc.strerror or exc}); close every window and program "
-            "using it, and make sure its folder can be written"
-        ) from exc
+            "using it, and make sure its folder can be written",
+            id=f"{path} tidak dapat disisihkan ({exc.strerror or exc}); tutup semua jendela dan "
+               "program yang memakainya, dan pastikan foldernya dapat ditulisi") from exc
 
 
 def list_backups(db_path: str | Path) -> list[BackupInfo]:
@@ -85,7 +86,7 @@ def backup_now(db_path: str | Path, reason: str = "manual") -> BackupInfo:
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise DatabaseError(f"database {db_path} does not exist; check the path")
+        raise _health.missing_database(db_path)
     return _backup.take_backup(db_path, reason)
 
 
@@ -93,30 +94,36 @@ def backup_to(db_path: str | Path, destination: str | Path) -> Path:
     """Back the database up to a file the person chose (a USB stick, say); never overwrites."""
     db_path, destination = Path(db_path), Path(destination)
     if not db_path.is_file():
-        raise DatabaseError(f"database {db_path} does not exist; check the path")
+        raise _health.missing_database(db_path)
     if destination.exists():
-        raise DatabaseError(f"{destination} already exists; choose a new file name")
+        raise DatabaseError(f"{destination} already exists; choose a new file name",
+                            id=f"{destination} sudah ada; pilih nama berkas baru")
     return _backup.backup_file(db_path, destination)
 
 
 def _check_restorable(backup_path: Path, db_path: Path) -> Health:
     if not backup_path.is_file():
-        raise DatabaseError(f"backup {backup_path} does not exist; choose a backup file")
+        raise DatabaseError(f"backup {backup_path} does not exist; choose a backup file",
+                            id=f"cadangan {backup_path} tidak ada; pilih berkas cadangan")
     if db_path.exists() and backup_path.resolve() == db_path.resolve():
-        raise DatabaseError(f"{backup_path} is the database itself; choose one of its backups")
+        raise DatabaseError(f"{backup_path} is the database itself; choose one of its backups",
+                            id=f"{backup_path} adalah basis data itu sendiri; pilih salah satu "
+                               "cadangannya")
     candidate = _health.check_database(backup_path)
     if not candidate.ok:
         raise DatabaseError(
             f"{backup_path} cannot be restored: {candidate.summary}; choose another backup "
-            "(nothing was changed)"
-        )
+            "(nothing was changed)",
+            id=f"{backup_path} tidak dapat dipulihkan: {candidate.summary_text('id')}; pilih "
+               "cadangan lain (tidak ada yang diubah)")
     from ..db.migrations import HEAD_REVISION, known_revisions
 
     if candidate.revision != HEAD_REVISION and candidate.revision not in known_revisions():
         raise DatabaseTooNewError(
             f"{backup_path} was written by a newer version of e-Warong Desktop; install that "
-            "version to restore it (nothing was changed)"
-        )
+            "version to restore it (nothing was changed)",
+            id=f"{backup_path} ditulis oleh e-Warong Desktop versi yang lebih baru; pasang versi "
+               "itu untuk memulihkannya (tidak ada yang diubah)")
     return candidate
 
 
@@ -136,20 +143,26 @@ def _copy_into_place(backup_path: Path, db_path: Path) -> None:
             if target_page != source_page:
                 raise DatabaseError(
                     f"{backup_path} was not made by this program (page size {source_page}, "
-                    f"not {target_page}); choose one of the program's own backups"
-                )
+                    f"not {target_page}); choose one of the program's own backups",
+                    id=f"{backup_path} tidak dibuat oleh program ini (ukuran halaman "
+                       f"{source_page}, bukan {target_page}); pilih salah satu cadangan "
+                       "buatan program ini")
             source.backup(target)
             problems = _health.sqlite_problems(target)
         finally:
             target.close()
     except sqlite3.Error as exc:
         translated = _health.database_error(exc, db_path)
-        raise (translated or DatabaseError(f"restoring into {db_path} failed: {exc}")) from exc
+        raise (translated or DatabaseError(
+            f"restoring into {db_path} failed: {exc}",
+            id=f"pemulihan ke {db_path} gagal: {exc}")) from exc
     finally:
         source.close()
     if problems:
         raise DatabaseError(f"the restored {db_path} fails its check ({problems[0]}); "
-                            "restore an older backup")
+                            "restore an older backup",
+                            id=f"{db_path} yang dipulihkan tidak lolos pemeriksaan ({problems[0]}); "
+                               "pulihkan cadangan yang lebih lama")
 
 
 def restore(db_path: str | Path, backup_path: str | Path) -> RestoreResult:
@@ -164,7 +177,8 @@ def restore(db_path: str | Path, backup_path: str | Path) -> RestoreResult:
     _check_restorable(backup_path, db_path)
     current = _health.check_database(db_path)
     if current.kind in ("not_file", "unreadable"):
-        raise DatabaseError(f"cannot restore into {db_path}: {current.summary}")
+        raise DatabaseError(f"cannot restore into {db_path}: {current.summary}",
+                            id=f"tidak dapat memulihkan ke {db_path}: {current.summary_text('id')}")
     safety_backup: BackupInfo | None = None
     moved: list[Path] = []
     if current.kind in ("ok", "not_ewarong"):

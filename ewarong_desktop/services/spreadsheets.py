@@ -154,11 +154,16 @@ def _wide_row(instrument: Instrument, assessment: SheetAssessment) -> tuple[Any,
 def _check_size(session: Session, selection: ExportSelection, instrument: Instrument) -> int:
     count = count_assessments(session, selection)
     if count == 0:
-        raise ValidationError("no assessment matches the selection; nothing to export")
+        raise ValidationError("no assessment matches the selection; nothing to export",
+                              id="tidak ada penilaian yang cocok dengan pilihan ini; tidak ada "
+                                 "yang diekspor")
     if count * len(instrument.cells) + 1 > EXCEL_MAX_ROWS:
         raise ValidationError(
             f"{count:,} assessments make more rows than one sheet can hold "
-            f"({EXCEL_MAX_ROWS:,}); export one period or one kabupaten at a time")
+            f"({EXCEL_MAX_ROWS:,}); export one period or one kabupaten at a time",
+            id=f"{count:,} penilaian menghasilkan lebih banyak baris daripada yang muat dalam "
+               f"satu lembar ({EXCEL_MAX_ROWS:,}); ekspor satu periode atau satu kabupaten "
+               "sekaligus")
     return count
 
 
@@ -237,7 +242,9 @@ def export_csv(session: Session, out: str | Path, selection: ExportSelection | N
     ``delimiter`` is "comma" or "semicolon" (Excel set to Indonesian expects semicolons).
     """
     if delimiter not in DELIMITERS:
-        raise ValidationError(f"delimiter must be one of {', '.join(DELIMITERS)}, not {delimiter!r}")
+        raise ValidationError(f"delimiter must be one of {', '.join(DELIMITERS)}, not {delimiter!r}",
+                              id=f"pemisah kolom harus salah satu dari {', '.join(DELIMITERS)}, "
+                                 f"bukan {delimiter!r}")
     selection = selection or ExportSelection()
     instrument = load_instrument()
     total = _check_size(session, selection, instrument)

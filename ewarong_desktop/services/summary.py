@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
-from ..errors import NotFoundError, ValidationError
+from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, Instrument, load_instrument
 from . import validation as v
 from .profiles import get_targets
@@ -38,9 +38,11 @@ class SummaryFilters:
     advisor_type: str | None = None
     include_drafts: bool = False  # means use final assessments only unless asked
 
-    def describe(self, period: str | None = None) -> str:
+    def describe(self, period: str | None = None, lang: str = "en") -> str:
+        """The filters in a few words, for messages ("2026-S1, Bandung, PKH")."""
         parts = [period or self.period, self.kabupaten, self.kecamatan, self.advisor_type]
-        return ", ".join(part for part in parts if part) or "the whole database"
+        everything = "seluruh basis data" if lang == "id" else "the whole database"
+        return ", ".join(part for part in parts if part) or everything
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,7 @@ class CoordinatorSummary:
 
 def _check_filters(filters: SummaryFilters) -> SummaryFilters:
     if filters.advisor_type is not None and filters.advisor_type not in ADVISOR_TYPES:
-        raise ValidationError(
-            f"advisor type {filters.advisor_type!r} is unknown; use PKH, TKSK or OTHER")
+        raise v.unknown_advisor_type(filters.advisor_type)
     period = v.period(filters.period) if filters.period else None
     return SummaryFilters(period, filters.kabupaten or None, filters.kecamatan or None,
                           filters.advisor_type, filters.include_drafts)
@@ -190,7 +191,9 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
         _scoped(select(func.max(Assessment.period)), filters, period=None, ratings=False))
     if period is None:
         raise NotFoundError(
-            f"there are no assessments for {filters.describe()}; check the filters")
+            f"there are no assessments for {filters.describe()}; check the filters",
+            id=f"belum ada penilaian untuk {filters.describe(lang='id')}; periksa pilihan "
+               "filternya")
 
     count_columns = (func.count(distinct(Assessment.advisor_id)),
                      func.count(distinct(Assessment.warong_id)), func.count(Assessment.id),
@@ -202,7 +205,9 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
     if counts.assessments == 0:
         raise NotFoundError(
             f"there are no assessments for {filters.describe(period)}; "
-            "choose another period or filter")
+            "choose another period or filter",
+            id=f"belum ada penilaian untuk {filters.describe(period, 'id')}; pilih periode "
+               "atau filter lain")
     counts_by_type = {
         row[0]: Counts(*row[1:]) for row in session.execute(
             _scoped(select(Advisor.advisor_type, *count_columns).select_from(Assessment),

@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Assessment, Assignment, Warong
-from ..errors import NotFoundError, ValidationError
+from ..errors import Phrase, ValidationError
 from . import validation as v
 from .deletion import delete_unassessed
 
@@ -62,19 +62,21 @@ def name_key(name: str) -> str:
 
 
 def _apply(session: Session, warong: Warong, fields: WarongFields) -> None:
-    warong.name = v.required_text(fields.name, "e-Warong name")
+    warong.name = v.required_text(fields.name, v.WARONG_NAME)
     warong.name_key = name_key(warong.name)
-    warong.kube_name = v.optional_text(fields.kube_name, "KUBE name")
-    warong.address = v.optional_text(fields.address, "Address", 1000)
-    warong.kelurahan = v.optional_text(fields.kelurahan, "Kelurahan/desa") or ""
-    warong.kecamatan = v.optional_text(fields.kecamatan, "Kecamatan") or ""
-    warong.kabupaten = v.optional_text(fields.kabupaten, "Kabupaten/kota") or ""
-    warong.provinsi = v.optional_text(fields.provinsi, "Provinsi") or ""
-    warong.year_founded = v.optional_int(fields.year_founded, "Year founded", 2000, date.today().year)
-    warong.member_count = v.optional_int(fields.member_count, "Number of members", 1, 10_000)
+    warong.kube_name = v.optional_text(fields.kube_name, v.KUBE_NAME)
+    warong.address = v.optional_text(fields.address, v.ADDRESS, 1000)
+    warong.kelurahan = v.optional_text(fields.kelurahan, v.KELURAHAN) or ""
+    warong.kecamatan = v.optional_text(fields.kecamatan, v.KECAMATAN) or ""
+    warong.kabupaten = v.optional_text(fields.kabupaten, v.KABUPATEN) or ""
+    warong.provinsi = v.optional_text(fields.provinsi, v.PROVINSI) or ""
+    warong.year_founded = v.optional_int(fields.year_founded, v.YEAR_FOUNDED, 2000, date.today().year)
+    warong.member_count = v.optional_int(fields.member_count, v.MEMBER_COUNT, 1, 10_000)
     unknown = sorted(set(fields.services) - set(SERVICES))
     if unknown:
-        raise ValidationError(f"unknown service(s) {', '.join(unknown)}; use {', '.join(SERVICES)}")
+        raise ValidationError(f"unknown service(s) {', '.join(unknown)}; use {', '.join(SERVICES)}",
+                              id=f"layanan {', '.join(unknown)} tidak dikenal; pilih dari "
+                                 f"{', '.join(SERVICES)}")
     warong.services = [code for code in SERVICES if code in fields.services]
     clash = session.scalar(
         select(Warong.id).where(
@@ -86,11 +88,12 @@ def _apply(session: Session, warong: Warong, fields: WarongFields) -> None:
         )
     )
     if clash is not None:
-        place = warong.kelurahan or warong.kecamatan or "this area"
+        place = warong.kelurahan or warong.kecamatan
         raise ValidationError(
-            f"an e-Warong named {warong.name!r} already exists in {place}; "
-            "open that one or use a different name"
-        )
+            f"an e-Warong named {warong.name!r} already exists in {place or 'this area'}; "
+            "open that one or use a different name",
+            id=f"e-Warong bernama {warong.name!r} sudah ada di {place or 'wilayah ini'}; buka "
+               "e-Warong itu dari daftar, atau pakai nama lain")
 
 
 def create_warong(session: Session, fields: WarongFields, *,
@@ -113,9 +116,9 @@ def update_warong(session: Session, warong_id: uuid.UUID, fields: WarongFields) 
 
 
 def _get(session: Session, warong_id: uuid.UUID | str) -> Warong:
-    warong = session.get(Warong, v.record_id(warong_id, "e-Warong"))
+    warong = session.get(Warong, v.record_id(warong_id, v.WARONG))
     if warong is None:
-        raise NotFoundError(f"no e-Warong with id {warong_id}")
+        raise v.not_found(v.WARONG, warong_id)
     return warong
 
 
@@ -173,4 +176,4 @@ def list_kabupaten(session: Session) -> list[str]:
 def delete_warong(session: Session, warong_id: uuid.UUID | str) -> None:
     """Delete an e-Warong entered by mistake; refused once it has assessments."""
     delete_unassessed(session, _get(session, warong_id), "warong", Assessment.warong_id,
-                      "an e-Warong")
+                      Phrase("an e-Warong", "e-Warong"))
