@@ -2,7 +2,8 @@
 
 Each command lives in a module of ``ewarong_desktop.commands`` that adds its parser in
 ``register(subparsers, common)``. An error a person can fix is printed as one line on
-stderr with exit code 1, never as a traceback.
+stderr with exit code 1, never as a traceback: in English (what scripts and logs expect)
+unless ``--lang id`` is given.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class CommandError(UserError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
-        raise CommandError(f"{message} (see '{self.prog} --help')")
+        raise CommandError(f"{message} (see '{self.prog} --help')",
+                           id=f"{message} (lihat '{self.prog} --help')")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Self-assessment of social advisors' roles in e-Warong KUBE.")
     parser.add_argument("--version", action="version", version=f"ewarong-desktop {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
-    parser.add_argument("--lang", choices=("id", "en"), help="language of the window")
+    parser.add_argument("--lang", choices=("id", "en"),
+                        help="language of the window, and of the messages here (default: en)")
     common = _Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="database file (default: the one in your data folder)")
@@ -68,11 +71,29 @@ def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     path = database_path(args)
     if not path.exists():
-        raise DatabaseError(f"database {path} does not exist; check the --db path")
+        raise DatabaseError(f"database {path} does not exist; check the --db path",
+                            id=f"basis data {path} tidak ada; periksa lokasi yang diberikan "
+                               "dengan --db")
     return open_database(path)
 
 
+def message_language(argv: list[str]) -> str:
+    """The language of the command line's messages: the last ``--lang`` given, before the
+    command or as a report's language; English when there is none.
+
+    Read from the raw arguments so that a mistake in them is reported in that language too.
+    """
+    lang = "en"
+    for index, token in enumerate(argv):
+        if token == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+        elif token.startswith("--lang="):
+            lang = token.partition("=")[2]
+    return lang if lang in ("id", "en") else "en"
+
+
 def run(argv: list[str]) -> int:
+    lang = message_language(argv)
     try:
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
@@ -83,7 +104,7 @@ def run(argv: list[str]) -> int:
             return run_gui(args.db, lang=args.lang)
         return handler(args) or 0
     except UserError as exc:
-        print(f"ewarong-desktop: {exc}", file=sys.stderr)
+        print(f"ewarong-desktop: {exc.text(lang)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
@@ -93,14 +114,19 @@ def run(argv: list[str]) -> int:
         print(f"ewarong-desktop: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("ewarong-desktop: interrupted", file=sys.stderr)
+        print("ewarong-desktop: " + ("dihentikan" if lang == "id" else "interrupted"),
+              file=sys.stderr)
         return 1
     except Exception as exc:  # last resort: one line for the person, details in the log
         from .logging_setup import setup_logging
 
         log_path = setup_logging()  # the traceback goes to the file, not over the terminal
         log.exception("unexpected error")
-        where = f"; details in {log_path}" if log_path else ""
-        print(f"ewarong-desktop: unexpected error: {type(exc).__name__}: {exc}{where}",
-              file=sys.stderr)
+        if lang == "id":
+            where = f"; rinciannya di {log_path}" if log_path else ""
+            what = "kesalahan tak terduga"
+        else:
+            where = f"; details in {log_path}" if log_path else ""
+            what = "unexpected error"
+        print(f"ewarong-desktop: {what}: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
         return 1

@@ -30,9 +30,11 @@ def run_demo(args: argparse.Namespace) -> int:
 
     path = database_path(args)
     if path.exists() and path.stat().st_size > 0:
-        raise DatabaseError(f"{path} already exists; the demo only writes a new file")
+        raise DatabaseError(f"{path} already exists; the demo only writes a new file",
+                            id=f"{path} sudah ada; demo hanya menulis berkas baru")
     if args.assessments is not None and not 1 <= args.assessments <= 200_000:
-        raise DatabaseError("--assessments must be between 1 and 200000")
+        raise DatabaseError("--assessments must be between 1 and 200000",
+                            id="--assessments harus antara 1 dan 200000")
     database = open_database(path)
     try:
         with database.session() as session:

@@ -172,7 +172,9 @@ def run_export_xlsx(args: argparse.Namespace) -> int:
     from ..services.spreadsheets import export_xlsx
 
     if args.out.suffix.lower() != ".xlsx":
-        raise ValidationError(f"{args.out} should end in .xlsx so Excel and LibreOffice open it")
+        raise ValidationError(f"{args.out} should end in .xlsx so Excel and LibreOffice open it",
+                              id=f"{args.out} harus berakhiran .xlsx agar dapat dibuka Excel dan "
+                                 "LibreOffice")
     return _spreadsheet(args, lambda session, selection: export_xlsx(session, args.out, selection))
 
 

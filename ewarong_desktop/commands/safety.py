@@ -65,7 +65,9 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.source == NEWEST and not Path(NEWEST).exists():
         newest = safety.newest_good_backup(path)
         if newest is None:
-            raise DatabaseError(f"no good backup of {path} was found; give one with --from FILE")
+            raise DatabaseError(f"no good backup of {path} was found; give one with --from FILE",
+                                id=f"tidak ada cadangan yang baik dari {path}; sebutkan satu "
+                                   "dengan --from BERKAS")
         source = newest.path
     else:
         source = Path(args.source)
@@ -88,10 +90,15 @@ def run_check(args: argparse.Namespace) -> int:
     if found.ok:
         print(f"{path}: {found.summary}")
         return 0
-    advice = ""
+    advice = advice_id = ""
     if found.damaged:
         newest = safety.newest_good_backup(path)
-        advice = (f"; restore the newest good backup with 'ewarong-desktop restore --db \"{path}\" "
-                  f"--from \"{newest.path}\"'" if newest else "; no good backup was found")
-    summary = found.summary if str(path) in found.summary else f"{path}: {found.summary}"
-    raise DatabaseError(summary + advice)
+        if newest:
+            command = f"'ewarong-desktop restore --db \"{path}\" --from \"{newest.path}\"'"
+            advice = f"; restore the newest good backup with {command}"
+            advice_id = f"; pulihkan cadangan baik yang terbaru dengan {command}"
+        else:
+            advice, advice_id = "; no good backup was found", "; tidak ada cadangan yang baik"
+    named = "" if str(path) in found.summary else f"{path}: "
+    raise DatabaseError(named + found.summary + advice,
+                        id=named + found.summary_text("id") + advice_id)

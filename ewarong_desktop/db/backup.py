@@ -60,9 +60,11 @@ def _write_error(exc: OSError | sqlite3.Error, source: Path, destination: Path) 
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return DatabaseError(
             f"cannot write the backup in {destination.parent} ({reason}); make sure that "
-            "folder can be written, or choose another place for the backup"
-        )
-    return DatabaseError(f"backing up {source} failed: {exc}")
+            "folder can be written, or choose another place for the backup",
+            id=f"cadangan tidak dapat ditulis di {destination.parent} ({reason}); pastikan "
+               "folder itu dapat ditulisi, atau pilih tempat lain untuk cadangan")
+    return DatabaseError(f"backing up {source} failed: {exc}",
+                         id=f"pencadangan {source} gagal: {exc}")
 
 
 def backup_file(source: Path, destination: Path) -> Path:
@@ -78,7 +80,8 @@ def backup_file(source: Path, destination: Path) -> Path:
     try:
         src = open_for_reading(source)
     except sqlite3.Error as exc:
-        raise (database_error(exc, source) or DatabaseError(f"cannot read {source}: {exc}")) from exc
+        raise (database_error(exc, source) or DatabaseError(
+            f"cannot read {source}: {exc}", id=f"{source} tidak dapat dibaca: {exc}")) from exc
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -95,8 +98,10 @@ def backup_file(source: Path, destination: Path) -> Path:
         finally:
             src.close()
         if problems:
-            problem = f"SQLite found damage while copying it ({problems[0]})"
-            raise DatabaseDamagedError(source, problem, newest_good_backup(source))
+            raise DatabaseDamagedError(
+                source, f"SQLite found damage while copying it ({problems[0]})",
+                newest_good_backup(source),
+                id=f"SQLite menemukan kerusakan saat menyalinnya ({problems[0]})")
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, destination)
@@ -104,7 +109,8 @@ def backup_file(source: Path, destination: Path) -> Path:
         _discard(partial)
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
             raise DatabaseDamagedError(source, f"SQLite cannot read it ({exc})",
-                                       newest_good_backup(source)) from exc
+                                       newest_good_backup(source),
+                                       id=f"SQLite tidak dapat membacanya ({exc})") from exc
         raise _write_error(exc, source, destination) from exc
     except BaseException:
         _discard(partial)

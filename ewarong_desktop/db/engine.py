@@ -164,7 +164,8 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
     read-only use.
     """
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder; give the path of a database file")
+        raise DatabaseError(f"{path} is a folder; give the path of a database file",
+                            id=f"{path} adalah folder; pilih berkas basis data")
     if path.exists():
         try:
             if path.stat().st_size == 0:
@@ -174,21 +175,26 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
                 if problem is not None:
                     from .backup import newest_good_backup
 
-                    raise DatabaseDamagedError(path, problem, newest_good_backup(path))
+                    raise DatabaseDamagedError(path, problem.en, newest_good_backup(path),
+                                               id=problem.id)
                 has_data = True
         except OSError as exc:
-            raise DatabaseError(f"cannot read {path}: {exc.strerror}") from exc
+            raise DatabaseError(f"cannot read {path}: {exc.strerror}",
+                                id=f"{path} tidak dapat dibaca: {exc.strerror}") from exc
         # WAL writes -wal/-shm beside the file, so the folder must be writable too.
         if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise DatabaseReadOnlyError(path)
         return has_data
     if read_only:
-        raise DatabaseError(f"database {path} does not exist; check the path")
+        raise health.missing_database(path)
     folder = path.parent
     if not folder.is_dir():
-        raise DatabaseError(f"folder {folder} does not exist; create it or choose another path")
+        raise DatabaseError(f"folder {folder} does not exist; create it or choose another path",
+                            id=f"folder {folder} tidak ada; buat folder itu atau pilih lokasi lain")
     if not os.access(folder, os.W_OK):
-        raise DatabaseError(f"cannot write in folder {folder}; choose a folder you can write to")
+        raise DatabaseError(f"cannot write in folder {folder}; choose a folder you can write to",
+                            id=f"folder {folder} tidak dapat ditulisi; pilih folder yang dapat "
+                               "Anda tulisi")
     return False
 
 
@@ -222,9 +228,10 @@ def open_database(
         if found.damaged:
             from .backup import newest_good_backup
 
-            raise DatabaseDamagedError(db_path, found.summary, newest_good_backup(db_path))
+            raise DatabaseDamagedError(db_path, found.summary, newest_good_backup(db_path),
+                                       id=found.summary_id)
         if found.kind == "unreadable":
-            raise DatabaseError(found.summary)
+            raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:
             health.remember_check(db_path)
     engine = make_engine(db_path, read_only=read_only)
@@ -233,8 +240,9 @@ def open_database(
         if revision != HEAD_REVISION:
             if read_only:
                 raise DatabaseError(
-                    f"{db_path} needs an upgrade and is open read-only; open it normally once"
-                )
+                    f"{db_path} needs an upgrade and is open read-only; open it normally once",
+                    id=f"{db_path} perlu diperbarui, tetapi dibuka hanya-baca; buka sekali "
+                       "secara biasa (tidak hanya-baca)")
             from .migrations import upgrade_to_head
 
             upgrade_to_head(engine, db_path, revision, backup=backup_before_migration)
@@ -244,7 +252,8 @@ def open_database(
         if translated is not None:
             raise translated from exc
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
-        raise DatabaseError(f"cannot open {db_path}: {reason}") from exc
+        raise DatabaseError(f"cannot open {db_path}: {reason}",
+                            id=f"{db_path} tidak dapat dibuka: {reason}") from exc
     except BaseException:
         engine.dispose()
         raise

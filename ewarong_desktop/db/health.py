@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import DatabaseError
+from ..errors import DatabaseError, Phrase
 
 if TYPE_CHECKING:
     from .backup import BackupInfo
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+NOT_SQLITE = Phrase("not an e-Warong database: its first bytes are not an SQLite header "
+                    "(overwritten, or another kind of file)",
+                    "bukan basis data e-Warong: awal berkasnya bukan kepala berkas SQLite "
+                    "(tertimpa, atau berkas jenis lain)")
 HEADER_SIZE = 100
 SIDE_FILES = ("-wal", "-shm", "-journal")
 # A full check at most this long after the last one when the file is as we left it.
@@ -39,47 +43,70 @@ HEALTH_STATE_NAME = "health.json"
 class DatabaseFileError(DatabaseError):
     """A ``DatabaseError`` about one file; ``path`` names it for the window to act on."""
 
-    def __init__(self, path: Path, message: str):
+    def __init__(self, path: Path, message: str, *, id: str | None = None):
         self.path = path
-        super().__init__(message)
+        super().__init__(message, id=id)
 
 
 class DatabaseDamagedError(DatabaseFileError):
     """The file is truncated, overwritten, not SQLite, or fails SQLite's checks.
 
-    ``path`` is the damaged file (left untouched), ``problem`` what was found and
-    ``backup`` the newest backup that passed the same checks (None when there is none).
+    ``path`` is the damaged file (left untouched), ``problem`` what was found (``id``: the
+    same in Indonesian) and ``backup`` the newest backup that passed the same checks (None
+    when there is none).
     """
 
-    def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None):
+    def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None, *,
+                 id: str | None = None):
         self.problem = problem
         self.backup = backup
         if backup is not None:
-            advice = (f"the file was left as it is; restore the backup of "
-                      f"{backup.taken_at.astimezone():%Y-%m-%d %H:%M} with "
-                      f"'ewarong-desktop restore --db \"{path}\" --from \"{backup.path}\"'")
+            when = f"{backup.taken_at.astimezone():%Y-%m-%d %H:%M}"
+            command = f"'ewarong-desktop restore --db \"{path}\" --from \"{backup.path}\"'"
+            advice = f"the file was left as it is; restore the backup of {when} with {command}"
+            advice_id = f"berkas tidak diubah; pulihkan cadangan {when} (perintah: {command})"
         else:
             advice = ("the file was left as it is and no good backup was found; "
                       "choose another database file")
-        super().__init__(path, f"{path} cannot be used: {problem}; {advice}")
+            advice_id = ("berkas tidak diubah, dan tidak ada cadangan yang baik; pilih berkas "
+                         "basis data lain")
+        super().__init__(path, f"{path} cannot be used: {problem}; {advice}",
+                         id=f"{path} tidak dapat dipakai: {id or problem}; {advice_id}")
 
 
 class DatabaseReadOnlyError(DatabaseFileError):
-    """The file, its folder or the medium cannot be written; it can still be opened read-only."""
+    """The file, its folder or the medium cannot be written; it can still be opened read-only.
 
-    def __init__(self, path: Path, message: str | None = None):
-        super().__init__(path, message or (
-            f"{path} cannot be written: it is read-only, in a read-only folder or on a "
-            "read-only medium; open it read-only, or copy it to a folder you can write to"))
+    ``pending_wal``: its last changes wait in a ``-wal`` that cannot be read there either.
+    """
+
+    def __init__(self, path: Path, *, pending_wal: bool = False):
+        if pending_wal:
+            super().__init__(
+                path, f"{path} is in a folder that cannot be written and its last changes, in "
+                      f"{path.name}-wal, cannot be read there; copy the database together with "
+                      "that file to your own disk and open the copy",
+                id=f"{path} ada di folder yang tidak dapat ditulis, dan perubahan terakhirnya (di "
+                   f"{path.name}-wal) tidak dapat dibaca di sana; salin basis data bersama berkas "
+                   "itu ke disk Anda sendiri, lalu buka salinannya")
+            return
+        super().__init__(
+            path, f"{path} cannot be written: it is read-only, in a read-only folder or on a "
+                  "read-only medium; open it read-only, or copy it to a folder you can write to",
+            id=f"{path} tidak dapat ditulis: berkasnya hanya-baca, atau ada di folder atau media "
+               "yang hanya-baca; buka dalam mode hanya-baca, atau salin ke folder yang dapat Anda "
+               "tulisi")
 
 
 class DiskFullError(DatabaseFileError):
     """The disk holding the database (or its backups) has no space left."""
 
     def __init__(self, path: Path):
-        super().__init__(path, (
-            f"the disk holding {path} is full, so the last change was not saved; free some "
-            "space (empty the recycle bin, move large files away) and try again"))
+        super().__init__(
+            path, f"the disk holding {path} is full, so the last change was not saved; free some "
+                  "space (empty the recycle bin, move large files away) and try again",
+            id=f"disk tempat {path} penuh, jadi perubahan terakhir tidak tersimpan; kosongkan "
+               "sebagian ruang (kosongkan Recycle Bin, pindahkan berkas besar) lalu coba lagi")
 
 
 class DatabaseBusyError(DatabaseFileError):
@@ -87,7 +114,14 @@ class DatabaseBusyError(DatabaseFileError):
 
     def __init__(self, path: Path):
         super().__init__(
-            path, f"{path} is busy in another window or program; wait a moment and try again")
+            path, f"{path} is busy in another window or program; wait a moment and try again",
+            id=f"{path} sedang dipakai jendela atau program lain; tunggu sebentar lalu coba lagi")
+
+
+def missing_database(path: Path) -> DatabaseError:
+    """The error for a database file that is not where it was expected."""
+    return DatabaseError(f"database {path} does not exist; check the path",
+                         id=f"basis data {path} tidak ada; periksa lokasinya")
 
 
 @dataclass(frozen=True)
@@ -96,7 +130,7 @@ class Health:
 
     ``kind`` is one of: ok, missing, empty, not_file, unreadable, not_sqlite, truncated,
     damaged, broken_links, not_ewarong. ``summary`` is one line for a person: the
-    contents when healthy, the diagnosis otherwise.
+    contents when healthy, the diagnosis otherwise (``summary_id`` in Indonesian).
     """
 
     path: Path
@@ -106,6 +140,16 @@ class Health:
     revision: str | None = None
     assessments: int | None = None
     ratings: int | None = None
+    summary_id: str = ""
+
+    @classmethod
+    def found(cls, path: Path, kind: str, summary: Phrase, problems: tuple[str, ...] = ()) -> Health:
+        """A diagnosis (anything but ok), said in both languages."""
+        return cls(path, kind, summary.en, problems, summary_id=summary.id)
+
+    def summary_text(self, lang: str) -> str:
+        """``summary`` in ``lang``."""
+        return self.summary_id if lang == "id" and self.summary_id else self.summary
 
     @property
     def ok(self) -> bool:
@@ -134,7 +178,7 @@ def has_pending_wal(path: Path) -> bool:
         return False
 
 
-def header_problem(path: Path) -> str | None:
+def header_problem(path: Path) -> Phrase | None:
     """What is wrong with the first 100 bytes and the length of the file, or None.
 
     Cheap enough for every start: one small read and a stat.
@@ -143,19 +187,21 @@ def header_problem(path: Path) -> str | None:
     with path.open("rb") as handle:
         header = handle.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_HEADER):
-        return ("not an e-Warong database: its first bytes are not an SQLite header "
-                "(overwritten, or another kind of file)")
+        return NOT_SQLITE
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return f"the header is damaged (page size {page_size} is impossible)"
+        return Phrase(f"the header is damaged (page size {page_size} is impossible)",
+                      f"kepala berkas rusak (ukuran halaman {page_size} tidak mungkin)")
     if has_pending_wal(path) or side_file(path, "-journal").exists():
         return None  # SQLite completes the file from the -wal/-journal: its length can differ
     pages = int.from_bytes(header[28:32], "big")
     pages_valid = header[24:28] == header[92:96] and pages > 0  # SQLite's own validity rule
     if size % page_size or (pages_valid and size < pages * page_size):
         expected = f"; the header announces {pages * page_size} bytes" if pages_valid else ""
-        return f"the file is truncated ({size} bytes{expected})"
+        expected_id = f"; menurut kepalanya {pages * page_size} byte" if pages_valid else ""
+        return Phrase(f"the file is truncated ({size} bytes{expected})",
+                      f"berkas terpotong ({size} byte{expected_id})")
     return None
 
 
@@ -172,10 +218,7 @@ def read_only_mode(path: Path) -> str:
         return "mode=ro"
     if not has_pending_wal(path):
         return "immutable=1"
-    raise DatabaseReadOnlyError(
-        path, f"{path} is in a folder that cannot be written and its last changes, in "
-              f"{path.name}-wal, cannot be read there; copy the database together with that "
-              "file to your own disk and open the copy")
+    raise DatabaseReadOnlyError(path, pending_wal=True)
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection:
@@ -190,7 +233,8 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     """
     path = Path(path).resolve()
     if not path.is_file():  # sqlite3.connect would create an empty database here
-        raise DatabaseError(f"{path} does not exist or is not a file")
+        raise DatabaseError(f"{path} does not exist or is not a file",
+                            id=f"{path} tidak ada atau bukan berkas")
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     if writable and not has_pending_wal(path):
         connection = sqlite3.connect(path, timeout=5, isolation_level=None)
@@ -232,43 +276,55 @@ def check_database(path: str | Path) -> Health:
     """
     path = Path(path)
     if not path.exists():
-        return Health(path, "missing", f"{path} does not exist")
+        return Health.found(path, "missing", Phrase(f"{path} does not exist", f"{path} tidak ada"))
     if not path.is_file():
-        return Health(path, "not_file", f"{path} is not a file")
+        return Health.found(path, "not_file", Phrase(f"{path} is not a file", f"{path} bukan berkas"))
     try:
         size = path.stat().st_size
         if size == 0:
-            return Health(path, "empty", f"{path} is empty (0 bytes): it holds no data yet")
+            return Health.found(path, "empty", Phrase(
+                f"{path} is empty (0 bytes): it holds no data yet",
+                f"{path} kosong (0 byte): belum berisi data"))
         problem = header_problem(path)
     except OSError as exc:
-        return Health(path, "unreadable", f"{path} cannot be read: {exc.strerror or exc}")
+        return Health.found(path, "unreadable", Phrase(
+            f"{path} cannot be read: {exc.strerror or exc}",
+            f"{path} tidak dapat dibaca: {exc.strerror or exc}"))
     if problem is not None:
-        kind = "not_sqlite" if problem.startswith("not an") else "truncated"
-        return Health(path, kind, problem)
+        return Health.found(path, "not_sqlite" if problem == NOT_SQLITE else "truncated", problem)
     try:
         connection = open_for_reading(path)
     except sqlite3.Error as exc:
-        return Health(path, "unreadable", f"{path} cannot be opened: {exc}")
+        return Health.found(path, "unreadable", Phrase(f"{path} cannot be opened: {exc}",
+                                                       f"{path} tidak dapat dibuka: {exc}"))
     try:
         found = sqlite_problems(connection)
         if found:
-            kind = "broken_links" if "refer to records" in found[0] else "damaged"
             first = " ".join(found[0].replace("*** in database main ***", "").split())
-            shown = first if kind == "broken_links" else (
-                f"SQLite found {len(found)} problem(s), the first: {first}")
-            return Health(path, kind, shown, tuple(found))
+            if "refer to records" in found[0]:
+                return Health.found(path, "broken_links", Phrase(
+                    first, f"ada data yang merujuk ke data yang hilang ({first})"), tuple(found))
+            return Health.found(path, "damaged", Phrase(
+                f"SQLite found {len(found)} problem(s), the first: {first}",
+                f"SQLite menemukan {len(found)} masalah, yang pertama: {first}"), tuple(found))
         revision, assessments, ratings = _contents(connection)
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed": damage
-        return Health(path, "damaged", f"SQLite cannot read it ({exc})", (str(exc),))
+        return Health.found(path, "damaged", Phrase(f"SQLite cannot read it ({exc})",
+                                                    f"SQLite tidak dapat membacanya ({exc})"),
+                            (str(exc),))
     finally:
         connection.close()
     if revision is None:
-        return Health(path, "not_ewarong",
-                      "not an e-Warong database: an SQLite file without the program's tables")
+        return Health.found(path, "not_ewarong", Phrase(
+            "not an e-Warong database: an SQLite file without the program's tables",
+            "bukan basis data e-Warong: berkas SQLite tanpa tabel-tabel program ini"))
     megabytes = size / 1_000_000
     summary = (f"ok: {assessments} assessments, {ratings} ratings, schema {revision}, "
                f"{megabytes:.1f} MB")
-    return Health(path, "ok", summary, revision=revision, assessments=assessments, ratings=ratings)
+    summary_id = (f"baik: {assessments} penilaian, {ratings} nilai sel, skema {revision}, "
+                  f"{megabytes:.1f} MB")
+    return Health(path, "ok", summary, revision=revision, assessments=assessments, ratings=ratings,
+                  summary_id=summary_id)
 
 
 def move_aside(path: Path) -> list[Path]:
@@ -410,15 +466,19 @@ def database_error(exc: BaseException, path: Path) -> DatabaseError | None:
         from .backup import newest_good_backup
 
         return DatabaseDamagedError(path, f"SQLite reports damage ({original})",
-                                    newest_good_backup(path))
+                                    newest_good_backup(path),
+                                    id=f"SQLite melaporkan kerusakan ({original})")
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
         return DatabaseError(
             f"reading or writing {path} failed (disk I/O error); if the file is on a USB stick "
-            "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'"
-        )
+            "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'",
+            id=f"membaca atau menulis {path} gagal (kesalahan I/O disk); jika berkas ada di "
+               "flashdisk atau folder jaringan, salin ke disk laptop sendiri, lalu periksa basis "
+               "datanya (Periksa basis data, atau 'ewarong-desktop check')")
     if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in text:
         return DatabaseError(
             f"cannot open {path}; check that the file and its folder exist and that you may "
-            "write there, or open it read-only"
-        )
+            "write there, or open it read-only",
+            id=f"{path} tidak dapat dibuka; pastikan berkas dan foldernya ada dan Anda boleh "
+               "menulis di sana, atau buka dalam mode hanya-baca")
     return None

@@ -24,11 +24,15 @@ def check_output_folder(folder: Path) -> Path:
     """The folder, if it exists and can be written to; otherwise a clear ReportOutputError."""
     folder = Path(folder)
     if not folder.exists():
-        raise ReportOutputError(f"folder {folder} does not exist; create it or choose another")
+        raise ReportOutputError(f"folder {folder} does not exist; create it or choose another",
+                                id=f"folder {folder} tidak ada; buat folder itu atau pilih "
+                                   "folder lain")
     if not folder.is_dir():
-        raise ReportOutputError(f"{folder} is a file, not a folder; choose a folder")
+        raise ReportOutputError(f"{folder} is a file, not a folder; choose a folder",
+                                id=f"{folder} adalah berkas, bukan folder; pilih sebuah folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ReportOutputError(f"folder {folder} cannot be written to; choose another folder")
+        raise ReportOutputError(f"folder {folder} cannot be written to; choose another folder",
+                                id=f"folder {folder} tidak dapat ditulisi; pilih folder lain")
     return folder
 
 
@@ -36,7 +40,9 @@ def check_output_file(path: Path) -> Path:
     """A destination file whose folder exists and is writable, and which is not a folder."""
     path = Path(path)
     if path.is_dir():
-        raise ReportOutputError(f"{path} is a folder; give a file name such as report.pdf")
+        raise ReportOutputError(f"{path} is a folder; give a file name such as report.pdf",
+                                id=f"{path} adalah folder; beri nama berkas, misalnya "
+                                   "laporan.pdf")
     check_output_folder(path.parent if str(path.parent) else Path("."))
     return path
 
@@ -53,7 +59,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
                                              dir=path.parent)
     except OSError as exc:
         raise ReportOutputError(
-            f"cannot write in folder {path.parent} ({exc.strerror}); choose another folder"
+            f"cannot write in folder {path.parent} ({exc.strerror}); choose another folder",
+            id=f"tidak dapat menulis di folder {path.parent} ({exc.strerror}); pilih folder lain"
         ) from exc
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -41,8 +41,10 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
         raise DatabaseTooNewError(
             f"{db_path or 'this database'} was written by a newer version of e-Warong Desktop "
             f"(schema {revision}); this is version {__version__}. Install the newer version "
-            "to open it; the file was not changed"
-        )
+            "to open it; the file was not changed",
+            id=f"{db_path or 'basis data ini'} ditulis oleh e-Warong Desktop versi yang lebih "
+               f"baru (skema {revision}); program ini versi {__version__}. Pasang versi yang "
+               "lebih baru untuk membukanya; berkas tidak diubah")
     if revision is not None and backup and db_path is not None:
         from ..backup import backup_file, timestamped_name
         from ...paths import backup_dir_for
