@@ -126,6 +126,8 @@ def test_a_truncated_database(db_path, database, draft):
     db_path.write_bytes(db_path.read_bytes()[:5000])
     error = refused(UserError, open_database, db_path)
     assert "terpotong" in bilingual(error, str(db_path), "5000")
+    assert error.problem_text("id").startswith("berkas terpotong (5000 byte")
+    assert error.problem_text("en") == error.problem
 
 
 def test_a_missing_database_and_backup(tmp_path):

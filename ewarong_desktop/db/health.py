@@ -59,6 +59,7 @@ class DatabaseDamagedError(DatabaseFileError):
     def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None, *,
                  id: str | None = None):
         self.problem = problem
+        self.problem_id = id or problem
         self.backup = backup
         if backup is not None:
             when = f"{backup.taken_at.astimezone():%Y-%m-%d %H:%M}"
@@ -71,7 +72,11 @@ class DatabaseDamagedError(DatabaseFileError):
             advice_id = ("berkas tidak diubah, dan tidak ada cadangan yang baik; pilih berkas "
                          "basis data lain")
         super().__init__(path, f"{path} cannot be used: {problem}; {advice}",
-                         id=f"{path} tidak dapat dipakai: {id or problem}; {advice_id}")
+                         id=f"{path} tidak dapat dipakai: {self.problem_id}; {advice_id}")
+
+    def problem_text(self, lang: str) -> str:
+        """``problem`` in ``lang``."""
+        return self.problem_id if lang == "id" else self.problem
 
 
 class DatabaseReadOnlyError(DatabaseFileError):
