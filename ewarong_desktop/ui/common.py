@@ -15,10 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import UserError
+from .i18n import current_language
 
-def user_message(error: Exception | str) -> str:
-    """A service's one-sentence message, shown as a sentence (capital first, full stop)."""
-    text = str(error).strip()
+
+def error_text(exc: BaseException) -> str:
+    """What a failure says, in the window's language: a ``UserError`` has its own Indonesian;
+    anything else (an OSError, say) shows its own text."""
+    if isinstance(exc, UserError):
+        return exc.text(current_language())
+    return str(exc)
+
+
+def user_message(error: BaseException | str) -> str:
+    """A service's one-sentence message in the window's language, shown as a sentence
+    (capital first, full stop)."""
+    text = (error if isinstance(error, str) else error_text(error)).strip()
     if not text:
         return text
     text = text[0].upper() + text[1:]

@@ -20,6 +20,14 @@ log = logging.getLogger(__name__)
 # Each language named in itself, so a person who cannot read the current one finds theirs.
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
+# The language the window speaks now, for texts that are not Qt strings (service errors).
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The window's language now: Indonesian until a Translation switches to another."""
+    return _current
+
 
 def translation_file(lang: str) -> str:
     return str(resource_path("i18n", f"ewarong_{lang}.qm"))
@@ -55,8 +63,12 @@ class Translation:
                 app.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id"
                                    else QLocale.Language.English))
-        self.lang = lang
+        self._set(lang)
         return lang
+
+    def _set(self, lang: str) -> None:
+        global _current
+        self.lang = _current = lang
 
     def remove(self) -> None:
         app = QCoreApplication.instance()
@@ -64,4 +76,4 @@ class Translation:
             if app is not None:
                 app.removeTranslator(translator)
         self._translators.clear()
-        self.lang = DEFAULT_LANGUAGE
+        self._set(DEFAULT_LANGUAGE)

@@ -43,6 +43,7 @@ from ..errors import UserError
 from ..services import safety
 from ..services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnlyError, Health, RestoreResult
 from .common import ErrorLabel, local_time_text, show_message, user_message
+from .i18n import current_language
 from .settings import Settings
 from .workers import Worker, start_worker
 
@@ -259,7 +260,8 @@ class RecoveryDialog(QDialog):
                                          "tidak membukanya."))
             self.explanation.setText(health_text(damage_kind(error.problem)) + " " + self.tr(
                 "Berkas itu tidak diubah dan tidak dihapus."))
-            self.details.setText(self.tr("Rincian teknis: {problem}").format(problem=error.problem))
+            self.details.setText(self.tr("Rincian teknis: {problem}").format(
+                problem=error.problem_text(current_language())))
             backup = error.backup
             if backup is not None:
                 self.advice.setText(self.tr(
@@ -637,7 +639,8 @@ class SafetyActions(QObject):
             offer = [(self.tr("Pulihkan dari cadangan…"), self.choose_backup)] if (
                 health.damaged and not self.database.read_only) else []
             self._show(QMessageBox.Icon.Warning, title, health_text(health.kind),
-                       self.tr("Rincian teknis: {summary}").format(summary=health.summary), offer)
+                       self.tr("Rincian teknis: {summary}").format(
+                           summary=health.summary_text(current_language())), offer)
         self.check_finished.emit(health)
 
     def _check_failed(self, exc: Exception) -> None:

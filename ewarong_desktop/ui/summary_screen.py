@@ -33,6 +33,7 @@ from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT
 from ..services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
 from .charts import format_mean, role_label
+from .common import error_text
 from .profile_view import CellTable
 from .report_actions import (
     MUTED,
@@ -70,7 +71,7 @@ def compute_summary(database: Database, filters: SummaryFilters, generation: int
         with database.session() as session:
             return SummaryOutcome(generation, coordinator_summary(session, filters))
     except NotFoundError as exc:
-        return SummaryOutcome(generation, None, str(exc))
+        return SummaryOutcome(generation, None, error_text(exc))
 
 
 def mean_targets(summary: CoordinatorSummary, advisor_type: str) -> tuple[dict[int, float],

@@ -112,7 +112,7 @@ def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path,
     assert run_gui(notes) == 1
     [(title, path_text, details)] = shown
     assert title == "Basis data rusak"
-    assert str(notes) in path_text and refused.value.problem in details
+    assert str(notes) in path_text and refused.value.problem_text("id") in details
     assert notes.read_text() == "bukan basis data"
 
 
@@ -123,7 +123,7 @@ def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path, start_er
         connection.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     assert run_gui(path) == 1
     [(_title, text)] = start_errors
-    assert "newer version" in text
+    assert "versi yang lebih baru" in text
     with sqlite3.connect(path) as connection:  # neither migrated nor stamped down
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
             ("9999_future",)]

@@ -71,7 +71,8 @@ def test_a_duplicate_e_warong_is_refused_with_a_message(window, qtbot):
     dialog.kabupaten.setCurrentText(existing.kabupaten)
     dialog.accept()
     assert dialog.isVisible()
-    assert dialog.error.isVisible() and "already exists" in dialog.error.text()
+    # The service's refusal, in the window's language.
+    assert dialog.error.isVisible() and "sudah ada di" in dialog.error.text()
     assert window.warong_model.total() == 27
     dialog.reject()
     assert window.warong_model.total() == 27

@@ -184,7 +184,7 @@ def test_export_to_a_folder_that_cannot_be_written_says_so_and_writes_nothing(
     bar.export_pdf()
     box = message_in(qtbot, view)
     assert box.text() == "PDF tidak bisa disimpan di tempat itu."
-    assert "cannot be written" in box.informativeText() and str(folder) in box.informativeText()
+    assert "tidak dapat ditulisi" in box.informativeText() and str(folder) in box.informativeText()
     assert list(folder.iterdir()) == [] and viewer == []
     assert bar.export_button.isEnabled()  # ready to try another folder
 
@@ -365,7 +365,7 @@ def test_a_batch_into_a_folder_that_cannot_be_written_says_why(qtbot, monkeypatc
     batch.accept()
     qtbot.waitUntil(batch.error.isVisible, timeout=WAIT_MS)
     assert batch.error.text().startswith("PDF tidak bisa disimpan di tempat itu.")
-    assert "cannot be written" in batch.error.text()
+    assert "tidak dapat ditulisi" in batch.error.text()
     assert batch.isVisible() and batch.progress is None and list(folder.iterdir()) == []
 
 
