@@ -92,7 +92,7 @@ def _apply(session: Session, warong: Warong, fields: WarongFields) -> None:
         raise ValidationError(
             f"an e-Warong named {warong.name!r} already exists in {place or 'this area'}; "
             "open that one or use a different name",
-            id=f"e-Warong bernama {warong.name!r} sudah ada di {place or 'wilayah ini'}; buka "
+            id=f"sudah ada e-Warong bernama {warong.name!r} di {place or 'wilayah ini'}; buka "
                "e-Warong itu dari daftar, atau pakai nama lain")
 
 

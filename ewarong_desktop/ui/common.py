@@ -33,7 +33,10 @@ def user_message(error: BaseException | str) -> str:
     text = (error if isinstance(error, str) else error_text(error)).strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    first_word = text.split(maxsplit=1)[0]
+    # A plain word gets its capital; a name keeps its spelling (e-Warong, rusak.ewarong).
+    if first_word.isalpha() and first_word.islower():
+        text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
 

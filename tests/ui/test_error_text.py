@@ -7,7 +7,8 @@ from ewarong_desktop.ui.common import error_text, user_message
 from ewarong_desktop.ui.warong_dialog import WarongDialog
 
 
-@pytest.mark.parametrize(("lang", "refusal"), [("id", "sudah ada di"), ("en", "already exists in")])
+@pytest.mark.parametrize(("lang", "refusal"), [("id", "Sudah ada e-Warong bernama"),
+                                               ("en", "already exists in")])
 def test_a_duplicate_e_warong_is_refused_in_the_windows_language(make_shell, demo_path, demo_advisor,
                                                                  qtbot, lang, refusal):
     window = make_shell(demo_path, lang=lang, advisor_id=demo_advisor.id).window
@@ -31,3 +32,6 @@ def test_other_failures_keep_their_own_text():
     error = ValidationError("period is wrong", id="periode salah")
     assert error_text(error) == "periode salah" and user_message(error) == "Periode salah."
     assert error_text(OSError("No space left on device")) == "No space left on device"
+    # A sentence gets its capital, a name keeps its spelling.
+    assert user_message("e-Warong itu sudah dinilai") == "e-Warong itu sudah dinilai."
+    assert user_message("kiriman.ewarong: rusak") == "kiriman.ewarong: rusak."

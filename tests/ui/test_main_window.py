@@ -72,7 +72,7 @@ def test_a_duplicate_e_warong_is_refused_with_a_message(window, qtbot):
     dialog.accept()
     assert dialog.isVisible()
     # The service's refusal, in the window's language.
-    assert dialog.error.isVisible() and "sudah ada di" in dialog.error.text()
+    assert dialog.error.isVisible() and "Sudah ada e-Warong bernama" in dialog.error.text()
     assert window.warong_model.total() == 27
     dialog.reject()
     assert window.warong_model.total() == 27
