@@ -23,6 +23,12 @@ class Phrase(NamedTuple):
         return self.id if lang == "id" else self.en
 
 
+def id_number(number: int) -> str:
+    """A whole number as Indonesian writes it, dots between thousands: 10.000 (10,000 would
+    read as ten)."""
+    return f"{number:,}".replace(",", ".")
+
+
 class UserError(Exception):
     """A problem with what the user asked for or gave; the message says what to fix.
 

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import Phrase, UserError
+from ..errors import Phrase, UserError, id_number
 from ..paths import resource_path
 
 FORMAT_NAME = "ewarong-exchange"
@@ -448,8 +448,8 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int,
     if info.file_size > cap:
         raise ExchangeError(file_name, f"{info.filename} would unpack to {info.file_size:,} bytes, "
                                        f"more than the cap of {cap:,}; the file is not accepted",
-                            id=f"{info.filename} akan terbuka menjadi {info.file_size:,} byte, "
-                               f"melebihi batas {cap:,} byte; berkas tidak diterima")
+                            id=f"{info.filename} akan terbuka menjadi {id_number(info.file_size)} "
+                               f"byte, melebihi batas {id_number(cap)} byte; berkas tidak diterima")
     data = bytearray()
     with archive.open(info) as stream:
         while chunk := stream.read(READ_CHUNK):
@@ -457,7 +457,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int,
             if len(data) > cap:
                 raise ExchangeError(file_name, f"{info.filename} unpacks to more than {cap:,} bytes "
                                                "(a damaged or hostile archive); the file is not accepted",
-                                    id=f"{info.filename} terbuka menjadi lebih dari {cap:,} byte "
+                                    id=f"{info.filename} terbuka menjadi lebih dari {id_number(cap)} byte "
                                        "(arsip rusak atau berbahaya); berkas tidak diterima")
             if digest is not None:
                 digest.update(chunk)
@@ -470,7 +470,7 @@ def _decode(data: bytes | bytearray, what: str, file_name: str) -> str:
     except UnicodeDecodeError as exc:
         raise ExchangeError(file_name, f"{what} is not UTF-8 text (byte {exc.start:,}); "
                                        "the file is damaged",
-                            id=f"{what} bukan teks UTF-8 (byte ke-{exc.start:,}); berkas rusak"
+                            id=f"{what} bukan teks UTF-8 (byte ke-{id_number(exc.start)}); berkas rusak"
                             ) from exc
 
 
@@ -542,7 +542,7 @@ def _record_count_guard(data: bytearray, file_name: str) -> None:
     if data.count(b'"id"') > limit:
         raise ExchangeError(file_name, f"holds more than {limit:,} records, more than one file may "
                                        "hold; export a smaller selection (a period or a kabupaten)",
-                            id=f"berisi lebih dari {limit:,} data, melebihi isi yang boleh untuk "
+                            id=f"berisi lebih dari {id_number(limit)} data, melebihi isi yang boleh untuk "
                                "satu berkas; ekspor pilihan yang lebih kecil (satu periode atau "
                                "satu kabupaten)")
 
@@ -568,8 +568,8 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
     if size > MAX_FILE_BYTES:
         raise ExchangeError(name, f"is {size:,} bytes, more than the cap of {MAX_FILE_BYTES:,}; "
                                   "export a smaller selection",
-                            id=f"berukuran {size:,} byte, melebihi batas {MAX_FILE_BYTES:,} byte; "
-                               "ekspor pilihan yang lebih kecil")
+                            id=f"berukuran {id_number(size)} byte, melebihi batas "
+                               f"{id_number(MAX_FILE_BYTES)} byte; ekspor pilihan yang lebih kecil")
     try:
         with zipfile.ZipFile(path) as archive:
             manifest_bytes, content_bytes, digest = _read_archive(archive, name, report)

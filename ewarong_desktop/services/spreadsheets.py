@@ -28,7 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
-from ..errors import ValidationError
+from ..errors import ValidationError, id_number
 from ..instrument import Instrument, load_instrument
 from ..reports.output import write_atomically
 from .exchange_export import ExportSelection
@@ -161,9 +161,9 @@ def _check_size(session: Session, selection: ExportSelection, instrument: Instru
         raise ValidationError(
             f"{count:,} assessments make more rows than one sheet can hold "
             f"({EXCEL_MAX_ROWS:,}); export one period or one kabupaten at a time",
-            id=f"{count:,} penilaian menghasilkan lebih banyak baris daripada yang muat dalam "
-               f"satu lembar ({EXCEL_MAX_ROWS:,}); ekspor satu periode atau satu kabupaten "
-               "sekaligus")
+            id=f"{id_number(count)} penilaian menghasilkan lebih banyak baris daripada yang muat "
+               f"dalam satu lembar ({id_number(EXCEL_MAX_ROWS)}); ekspor per periode atau per "
+               "kabupaten")
     return count
 
 

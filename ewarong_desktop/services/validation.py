@@ -11,7 +11,7 @@ import uuid
 from datetime import date
 
 from ..db.models import NAME_MAX, TEXT_MAX
-from ..errors import NotFoundError, Phrase, ValidationError
+from ..errors import NotFoundError, Phrase, ValidationError, id_number
 
 PERIOD_RE = re.compile(r"^(\d{4})-S([12])$")
 
@@ -47,8 +47,8 @@ def _lower_first(text: str) -> str:
 def _too_long(field: Phrase, length: int, max_length: int) -> ValidationError:
     return ValidationError(
         f"{field.en} is {length} characters long; keep it under {max_length}",
-        id=f"{field.id} terlalu panjang ({length} huruf); persingkat menjadi paling banyak "
-           f"{max_length} huruf")
+        id=f"{field.id} terlalu panjang ({id_number(length)} karakter); persingkat menjadi paling "
+           f"banyak {id_number(max_length)} karakter")
 
 
 def required_text(value: str | None, field: Phrase, max_length: int = NAME_MAX) -> str:
@@ -76,8 +76,8 @@ def long_text(value: str | None, field: Phrase, max_length: int = TEXT_MAX) -> s
     if len(text) > max_length:
         raise ValidationError(
             f"{field.en} is {len(text):,} characters long; shorten it to at most {max_length:,}",
-            id=f"{field.id} terlalu panjang ({len(text):,} huruf); persingkat menjadi paling "
-               f"banyak {max_length:,} huruf")
+            id=f"{field.id} terlalu panjang ({id_number(len(text))} karakter); persingkat menjadi "
+               f"paling banyak {id_number(max_length)} karakter")
     return text
 
 
@@ -89,7 +89,7 @@ def optional_int(value: int | str | None, field: Phrase, low: int, high: int) ->
         number = int(value)
     except (TypeError, ValueError) as exc:
         raise ValidationError(f"{field.en} must be a whole number, not {value!r}",
-                              id=f"{field.id} harus bilangan bulat, bukan {value!r}") from exc
+                              id=f"{field.id} harus berupa angka bulat, bukan {value!r}") from exc
     if not low <= number <= high:
         raise ValidationError(f"{field.en} must be between {low} and {high}, not {number}",
                               id=f"{field.id} harus antara {low} dan {high}, bukan {number}")
