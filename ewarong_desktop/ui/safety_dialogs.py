@@ -542,8 +542,6 @@ class SafetyActions(QObject):
         self.message_box: QMessageBox | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.targets_dialog: QDialog | None = None
-        self.backup_task: Worker | None = None
-        self.check_task: Worker | None = None
 
         self.backup_action = QAction(self.tr("&Cadangkan sekarang"), window)
         self.restore_action = QAction(self.tr("&Pulihkan dari cadangan…"), window)
@@ -568,20 +566,31 @@ class SafetyActions(QObject):
                                         actions=actions)
         return self.message_box
 
+    def _run(self, action: QAction, status: str, function: Callable[..., Any], *,
+             on_success: Callable[[Any], None], on_failure: Callable[[Exception], None]) -> None:
+        """Run a safety service in the background; its action waits (disabled) until it is done."""
+        if not action.isEnabled():
+            return  # already running: one at a time
+        action.setEnabled(False)
+        self._status(status)
+
+        def finished(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(outcome: Any) -> None:
+                action.setEnabled(True)
+                self._status("")
+                callback(outcome)
+            return call
+
+        in_background(function, self.path, on_success=finished(on_success),
+                      on_failure=finished(on_failure))
+
     # -- backup now
 
     def backup_now(self) -> None:
-        if self.backup_task is not None:
-            return
-        self.backup_action.setEnabled(False)
-        self._status(self.tr("Mencadangkan basis data…"))
-        self.backup_task = in_background(safety.backup_now, self.path, "manual",
-                                             on_success=self._backup_done,
-                                             on_failure=self._backup_failed)
+        self._run(self.backup_action, self.tr("Mencadangkan basis data…"), safety.backup_now,
+                  on_success=self._backup_done, on_failure=self._backup_failed)
 
     def _backup_done(self, backup: BackupInfo) -> None:
-        self.backup_task = None
-        self.backup_action.setEnabled(True)
         self._status(self.tr("Cadangan tersimpan ({size}).").format(size=size_text(backup.size)),
                      10000)
         self._show(QMessageBox.Icon.Information, self.tr("Cadangan tersimpan"),
@@ -590,9 +599,6 @@ class SafetyActions(QObject):
         self.backup_finished.emit(backup)
 
     def _backup_failed(self, exc: Exception) -> None:
-        self.backup_task = None
-        self.backup_action.setEnabled(True)
-        self._status("")
         self._show(QMessageBox.Icon.Warning, self.tr("Pencadangan gagal"), user_message(exc))
         self.backup_finished.emit(exc)
 
@@ -616,18 +622,10 @@ class SafetyActions(QObject):
     # -- check
 
     def check(self) -> None:
-        if self.check_task is not None:
-            return
-        self.check_action.setEnabled(False)
-        self._status(self.tr("Memeriksa basis data…"))
-        self.check_task = in_background(safety.check_database, self.path,
-                                            on_success=self._check_done,
-                                            on_failure=self._check_failed)
+        self._run(self.check_action, self.tr("Memeriksa basis data…"), safety.check_database,
+                  on_success=self._check_done, on_failure=self._check_failed)
 
     def _check_done(self, health: Health) -> None:
-        self.check_task = None
-        self.check_action.setEnabled(True)
-        self._status("")
         title = self.tr("Pemeriksaan basis data")
         if health.ok:
             self._show(QMessageBox.Icon.Information, title, health_text(health.kind),
@@ -644,9 +642,6 @@ class SafetyActions(QObject):
         self.check_finished.emit(health)
 
     def _check_failed(self, exc: Exception) -> None:
-        self.check_task = None
-        self.check_action.setEnabled(True)
-        self._status("")
         self._show(QMessageBox.Icon.Warning, self.tr("Pemeriksaan basis data"), user_message(exc))
         self.check_finished.emit(exc)
 
