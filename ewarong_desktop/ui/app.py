@@ -11,6 +11,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -203,9 +204,10 @@ class Application(QObject):
         if self.setup_dialog is not None:
             self.setup_dialog.close()
             self.setup_dialog = None
-        if self.recovery_dialog is not None:
+        # A dialog shown over a window is deleted with that window: close only a live one.
+        if self.recovery_dialog is not None and shiboken6.isValid(self.recovery_dialog):
             self.recovery_dialog.close()
-            self.recovery_dialog = None
+        self.recovery_dialog = None
         from .workers import cancel_workers, wait_for_workers
 
         cancel_workers("reports")  # a PDF being made is dropped whole rather than waited for
