@@ -165,7 +165,7 @@ def test_note_over_the_limit_shows_the_error_and_keeps_the_text(database, draft,
     editor.note.setPlainText(too_long)
     assert form.save_pending() is False
     assert editor.note.toPlainText() == too_long
-    assert not editor.note_error.isHidden() and "10,000" in editor.note_error.text()
+    assert not editor.note_error.isHidden() and "10.000 karakter" in editor.note_error.text()
     assert form.save_state_text().startswith("Tidak tersimpan (4.2.3)")
     assert stored(database, draft).ratings["4.2.3"].note == ""
     # Closing is refused (the text would be lost), with a message saying why.
