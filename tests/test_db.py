@@ -78,3 +78,27 @@ def test_unwritable_location_is_refused(tmp_path):
         open_database(tmp_path / "missing" / "db.sqlite3")
     with pytest.raises(DatabaseError, match="is a folder"):
         open_database(tmp_path)
+
+
+def test_reading_takes_no_write_lock_but_a_session_does(database, db_path):
+    from sqlalchemy import text
+
+    other = sqlite3.connect(db_path, timeout=0.05, isolation_level=None)
+    with database.reading() as session:
+        session.execute(text("SELECT count(*) FROM advisor")).scalar()
+        other.execute("BEGIN IMMEDIATE")  # an autosave elsewhere is not held up by a report
+        other.execute("COMMIT")
+    with database.session() as session:
+        session.execute(text("SELECT count(*) FROM advisor")).scalar()
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.close()
+
+
+def test_reading_never_writes(database):
+    from ewarong_desktop.services import advisors
+
+    with database.reading() as session:
+        advisors.create_advisor(session, "Tidak tersimpan", "PKH")
+    with database.reading() as session:
+        assert advisors.list_advisors(session) == []

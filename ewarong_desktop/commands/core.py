@@ -76,7 +76,7 @@ def _rows(session, kind: str) -> tuple[list[str], list[dict[str, Any]]]:  # type
 def run_list(args: argparse.Namespace) -> int:
     database = open_existing(args)
     try:
-        with database.session() as session:
+        with database.reading() as session:
             columns, rows = _rows(session, args.kind)
     finally:
         database.close()

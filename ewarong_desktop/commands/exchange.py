@@ -129,7 +129,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
     database = open_existing(args)
     try:
-        with database.session() as session:
+        with database.reading() as session:
             conflicts = list_conflicts(session, include_resolved=args.all)
     finally:
         database.close()
@@ -160,7 +160,7 @@ def run_resolve(args: argparse.Namespace) -> int:
 def _spreadsheet(args: argparse.Namespace, write) -> int:  # type: ignore[no-untyped-def]
     database = open_existing(args)
     try:
-        with database.session() as session:
+        with database.reading() as session:
             count = write(session, _selection(session, args))
     finally:
         database.close()

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 SQLITE_HEADER = health.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY_OPTION = "ewarong_read_only"
 
 
 def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
@@ -46,8 +47,10 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        # Take the write lock up front so two writers queue instead of failing mid-way.
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # Take the write lock up front so two writers queue instead of failing mid-way;
+        # reads (Database.reading) begin deferred so a long report never blocks an autosave.
+        deferred = read_only or connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
 
 def make_engine(url_or_path: str | Path, *, read_only: bool = False) -> Engine:
@@ -80,6 +83,8 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}),
+                                     expire_on_commit=False)
         self._backup_thread: threading.Thread | None = None
         #: Why the start-up backup failed (shown as a warning), or None.
         self.backup_problem: str | None = None
@@ -94,6 +99,23 @@ class Database:
         try:
             with self._sessions() as session, session.begin():
                 yield session
+        except (OperationalError, SADatabaseError) as exc:
+            translated = _translate(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading only (lists, profiles, summaries, reports, exports).
+
+        Its transaction begins deferred and takes no write lock, so a long summary over
+        thousands of assessments never makes an autosave wait; it is rolled back at the end.
+        """
+        try:
+            with self._readers() as session, session.begin():
+                yield session
+                session.rollback()
         except (OperationalError, SADatabaseError) as exc:
             translated = _translate(exc, self.path)
             if translated is None:

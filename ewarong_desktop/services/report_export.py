@@ -28,7 +28,7 @@ def profile_pdf(database: Database, assessment_id: uuid.UUID | str, lang: str = 
     """The role profile of one assessment as PDF bytes (for previews and printing)."""
     from ..reports.profile import render_profile
 
-    with database.session() as session:
+    with database.reading() as session:
         data = profile_report_data(session, assessment_id)
     return render_profile(data, lang)
 
@@ -46,7 +46,7 @@ def summary_pdf(database: Database, filters: SummaryFilters, lang: str = "id") -
     """The coordinator's summary as PDF bytes."""
     from ..reports.summary import render_summary
 
-    with database.session() as session:
+    with database.reading() as session:
         summary = coordinator_summary(session, filters)
     return render_summary(summary, lang)
 
@@ -63,7 +63,7 @@ def export_summary(database: Database, filters: SummaryFilters, path: Path,
 def _profiles(database: Database, ids: list[uuid.UUID]) -> Iterator[ProfileReportData]:
     printed_at = datetime.now().astimezone()
     for assessment_id in ids:
-        with database.session() as session:  # one short transaction per profile
+        with database.reading() as session:  # one short transaction per profile
             data = profile_report_data(session, assessment_id, printed_at)
         yield data
 
@@ -89,7 +89,7 @@ def export_profiles(database: Database, filters: ProfileFilters, *, out_file: Pa
         check_output_file(out_file)
     else:
         check_output_folder(out_dir)  # type: ignore[arg-type]
-    with database.session() as session:
+    with database.reading() as session:
         ids = batch_assessment_ids(session, filters)
     profiles = _profiles(database, ids)
     if out_dir is not None:

@@ -323,7 +323,7 @@ class ReportFilters(QWidget):
 
     def reload(self) -> None:
         """Read the periods and places again, keeping what was chosen where it still exists."""
-        with self.database.session() as session:
+        with self.database.reading() as session:
             periods = assessments.list_periods(session)
             kabupaten = warongs.list_kabupaten(session)
         if not periods:
@@ -341,7 +341,7 @@ class ReportFilters(QWidget):
 
     def _fill_kecamatan(self) -> None:
         kabupaten = self.kabupaten.currentData()
-        with self.database.session() as session:
+        with self.database.reading() as session:
             if kabupaten:
                 names = sorted({w.kecamatan for w in warongs.list_warongs(session, kabupaten=kabupaten)
                                 if w.kecamatan})
@@ -427,7 +427,7 @@ class ProfileReportBar(QWidget):
         self.print_button.clicked.connect(self.print_pdf)
 
     def _file_name(self) -> str:
-        with self.database.session() as session:
+        with self.database.reading() as session:
             summary = assessments.get_summary(session, self.assessment_id)
         return safe_file_name(self.tr("Profil peran"), summary.period, summary.advisor_name,
                               summary.warong_name)

@@ -68,7 +68,7 @@ def compute_summary(database: Database, filters: SummaryFilters, generation: int
     if not progress("summary", 0, 1):  # the filters changed again before this one started
         return SummaryOutcome(generation, None)
     try:
-        with database.session() as session:
+        with database.reading() as session:
             return SummaryOutcome(generation, coordinator_summary(session, filters))
     except NotFoundError as exc:
         return SummaryOutcome(generation, None, error_text(exc))
