@@ -22,7 +22,7 @@ from ewarong_desktop.cli import run
 from ewarong_desktop.db import open_database
 from ewarong_desktop.db.models import TEXT_MAX
 from ewarong_desktop.errors import IncompleteAssessmentError, InstrumentError, UserError
-from ewarong_desktop.reports.output import check_output_file, check_output_folder
+from ewarong_desktop.output_files import check_output_file, check_output_folder
 from ewarong_desktop.services import assessments, exchange, safety, warongs
 from ewarong_desktop.services.exchange_export import export_exchange
 

@@ -30,7 +30,7 @@ from sqlalchemy.sql import ColumnElement, Select
 
 from ..db.models import Meta
 from ..errors import ValidationError
-from ..reports.output import write_atomically
+from ..output_files import write_atomically
 from . import validation as v
 from .exchange_format import (
     CONTENT_NAME,

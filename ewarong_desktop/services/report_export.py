@@ -36,7 +36,7 @@ def profile_pdf(database: Database, assessment_id: uuid.UUID | str, lang: str = 
 def export_profile(database: Database, assessment_id: uuid.UUID | str, path: Path,
                    lang: str = "id") -> Path:
     """Write the role profile of one assessment to ``path``."""
-    from ..reports.output import check_output_file, write_bytes
+    from ..output_files import check_output_file, write_bytes
 
     check_output_file(path)
     return write_bytes(path, profile_pdf(database, assessment_id, lang))
@@ -54,7 +54,7 @@ def summary_pdf(database: Database, filters: SummaryFilters, lang: str = "id") -
 def export_summary(database: Database, filters: SummaryFilters, path: Path,
                    lang: str = "id") -> Path:
     """Write the coordinator's summary to ``path``."""
-    from ..reports.output import check_output_file, write_bytes
+    from ..output_files import check_output_file, write_bytes
 
     check_output_file(path)
     return write_bytes(path, summary_pdf(database, filters, lang))
@@ -79,7 +79,7 @@ def export_profiles(database: Database, filters: ProfileFilters, *, out_file: Pa
     """
     from ..reports.batch import write_profile_files, write_profiles_pdf
     from ..reports.labels import label
-    from ..reports.output import check_output_file, check_output_folder
+    from ..output_files import check_output_file, check_output_folder
 
     if (out_file is None) == (out_dir is None):
         raise ValidationError("give either one output file or one output folder",

@@ -10,7 +10,7 @@ Two shapes, with Indonesian headers:
 
 The data are streamed from one ordered query and written in openpyxl's write-only
 mode, so 10,000 assessments do not need the whole workbook in memory. Files are
-written under a temporary name and renamed when complete (``reports.output``). CSV is UTF-8 with a byte
+written under a temporary name and renamed when complete (``output_files``). CSV is UTF-8 with a byte
 order mark, which Excel needs to show Indonesian text correctly.
 """
 
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import ValidationError, id_number
 from ..instrument import Instrument, load_instrument
-from ..reports.output import write_atomically
+from ..output_files import write_atomically
 from .exchange_export import ExportSelection
 from .exchange_format import Progress, ProgressCallback
 

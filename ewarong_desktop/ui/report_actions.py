@@ -10,7 +10,7 @@
 Rendering never runs in the window's thread: the functions at the top hold no Qt and run
 on the "reports" lane of ``workers`` with the ``Database`` (each call opens its own
 sessions), ids, paths and plain filters. Files are written whole or not at all by the
-report engine (``reports.output``); a PDF can then be opened in the system's viewer.
+report engine (``output_files``); a PDF can then be opened in the system's viewer.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from ..db import Database
 from ..errors import NotFoundError, UserError
 from ..instrument import ADVISOR_TYPES, load_instrument
-from ..reports.output import ReportOutputError, write_bytes
+from ..output_files import OutputFileError, write_bytes
 from ..services import assessments, warongs
 from ..services.report_data import ProfileFilters
 from ..services.report_export import export_profile, export_profiles, export_summary, profile_pdf
@@ -233,7 +233,7 @@ def choose_folder(parent: QWidget, settings: Settings, title: str) -> Path | Non
 
 def failure_text(error: Exception) -> tuple[str, str]:
     """(what went wrong, the details) for a report that could not be made."""
-    if isinstance(error, ReportOutputError):
+    if isinstance(error, OutputFileError):
         return translate("Reports", "PDF tidak bisa disimpan di tempat itu."), user_message(error)
     if isinstance(error, NotFoundError):
         return translate("Reports", "Tidak ada data untuk laporan ini."), user_message(error)

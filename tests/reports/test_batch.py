@@ -3,7 +3,7 @@
 import pytest
 
 from ewarong_desktop.errors import NotFoundError
-from ewarong_desktop.reports.output import ReportOutputError
+from ewarong_desktop.output_files import OutputFileError
 from ewarong_desktop.services import assessments
 from ewarong_desktop.services.demo import generate_demo
 from ewarong_desktop.services.report_data import ProfileFilters
@@ -89,6 +89,6 @@ def test_cancel_keeps_the_files_already_finished(demo, period, out):
 def test_period_without_data_and_bad_outputs(demo, out):
     with pytest.raises(NotFoundError, match="no assessments for 2012-S1"):
         export_profiles(demo, ProfileFilters("2012-S1"), out_file=out / "x.pdf")
-    with pytest.raises(ReportOutputError, match="does not exist"):
+    with pytest.raises(OutputFileError, match="does not exist"):
         export_profiles(demo, ProfileFilters("2012-S1"), out_dir=out / "missing")
     assert list(out.iterdir()) == []

@@ -8,7 +8,7 @@ import pytest
 from ewarong_desktop.errors import NotFoundError, ValidationError
 from ewarong_desktop.instrument import all_cell_codes, load_instrument
 from ewarong_desktop.reports.labels import format_level, format_number
-from ewarong_desktop.reports.output import ReportOutputError
+from ewarong_desktop.output_files import OutputFileError
 from ewarong_desktop.reports.profile import render_profile
 from ewarong_desktop.services import advisors, assessments, profiles, warongs
 from ewarong_desktop.services.report_data import profile_report_data
@@ -239,12 +239,12 @@ def test_unknown_or_malformed_id_is_a_clear_error_and_writes_nothing(database, o
 
 
 def test_missing_or_unusable_output_folder(database, rich, out):
-    with pytest.raises(ReportOutputError, match="does not exist"):
+    with pytest.raises(OutputFileError, match="does not exist"):
         export_profile(database, rich.current, out / "missing" / "x.pdf")
     blocker = out / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(ReportOutputError, match="is a file, not a folder"):
+    with pytest.raises(OutputFileError, match="is a file, not a folder"):
         export_profile(database, rich.current, blocker / "x.pdf")
-    with pytest.raises(ReportOutputError, match="is a folder"):
+    with pytest.raises(OutputFileError, match="is a folder"):
         export_profile(database, rich.current, out)
     assert sorted(p.name for p in out.iterdir()) == ["a-file"]

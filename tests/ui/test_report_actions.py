@@ -96,7 +96,7 @@ def make_unwritable(monkeypatch, folder: Path) -> Path:
             return False
         return real_access(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr("ewarong_desktop.reports.output.os.access", access)
+    monkeypatch.setattr("ewarong_desktop.output_files.os.access", access)
     return folder
 
 

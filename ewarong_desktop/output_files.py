@@ -1,8 +1,8 @@
-"""Writing report files safely: checked folder, temporary file, then an atomic rename.
+"""Writing output files safely (PDF reports, exchange files, spreadsheets).
 
-A PDF is written to a temporary file beside its destination and renamed over it only
+A file is written to a temporary name beside its destination and renamed over it only
 when complete, so a crash, a full disk or a cancelled batch never leaves half a file
-where the coordinator expects a report. Does not import reportlab.
+where the coordinator expects one.
 """
 
 from __future__ import annotations
@@ -13,25 +13,37 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import UserError
+from .errors import UserError
 
 
-class ReportOutputError(UserError):
-    """The report cannot be written where asked; the message says what to change."""
+class OutputFileError(UserError):
+    """The file cannot be written where asked; the message says what to change."""
+
+
+def _creation_mode() -> int:
+    # mkstemp makes its file private (0600); an exported file should get the permissions
+    # any new file gets here, so a colleague's account or a USB stick's reader can open it.
+    # The umask can only be read by setting it, so this runs once, at import.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _creation_mode()
 
 
 def check_output_folder(folder: Path) -> Path:
-    """The folder, if it exists and can be written to; otherwise a clear ReportOutputError."""
+    """The folder, if it exists and can be written to; otherwise a clear OutputFileError."""
     folder = Path(folder)
     if not folder.exists():
-        raise ReportOutputError(f"folder {folder} does not exist; create it or choose another",
+        raise OutputFileError(f"folder {folder} does not exist; create it or choose another",
                                 id=f"folder {folder} tidak ada; buat folder itu atau pilih "
                                    "folder lain")
     if not folder.is_dir():
-        raise ReportOutputError(f"{folder} is a file, not a folder; choose a folder",
+        raise OutputFileError(f"{folder} is a file, not a folder; choose a folder",
                                 id=f"{folder} adalah berkas, bukan folder; pilih sebuah folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ReportOutputError(f"folder {folder} cannot be written to; choose another folder",
+        raise OutputFileError(f"folder {folder} cannot be written to; choose another folder",
                                 id=f"folder {folder} tidak dapat ditulisi; pilih folder lain")
     return folder
 
@@ -40,7 +52,7 @@ def check_output_file(path: Path) -> Path:
     """A destination file whose folder exists and is writable, and which is not a folder."""
     path = Path(path)
     if path.is_dir():
-        raise ReportOutputError(f"{path} is a folder; give a file name such as report.pdf",
+        raise OutputFileError(f"{path} is a folder; give a file name such as report.pdf",
                                 id=f"{path} adalah folder; beri nama berkas, misalnya "
                                    "laporan.pdf")
     check_output_folder(path.parent if str(path.parent) else Path("."))
@@ -58,7 +70,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                              dir=path.parent)
     except OSError as exc:
-        raise ReportOutputError(
+        raise OutputFileError(
             f"cannot write in folder {path.parent} ({exc.strerror}); choose another folder",
             id=f"tidak dapat menulis di folder {path.parent} ({exc.strerror}); pilih folder lain"
         ) from exc
@@ -67,6 +79,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
