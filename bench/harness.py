@@ -44,13 +44,32 @@ def timed(action: Callable[[], object], repeat: int) -> list[float]:
     return samples
 
 
-def run_python(code: str, *args: str, env: dict | None = None, timeout: float = 300) -> str:
-    """Run a snippet in a fresh interpreter (cold-start and peak-memory measurements)."""
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+def interleaved(actions: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Wall-clock seconds of each action over ``repeat`` rounds, the actions taking turns
+    so that a noisy moment of the machine hits a cost and its floor alike."""
+    samples: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            samples[name].append(time.perf_counter() - start)
+    return samples
+
+
+def run_timed(*args: str, env: dict | None = None, timeout: float = 600) -> tuple[float, str]:
+    """Run a fresh interpreter with ``args``; its wall-clock seconds and its stdout."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, *args], capture_output=True, text=True,
                             env=env, timeout=timeout)
+    elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(f"probe failed: {result.stderr.strip()[-2000:]}")
-    return result.stdout
+    return elapsed, result.stdout
+
+
+def run_python(code: str, *args: str, env: dict | None = None, timeout: float = 600) -> str:
+    """Run a snippet in a fresh interpreter (cold-start and peak-memory measurements)."""
+    return run_timed("-c", code, *args, env=env, timeout=timeout)[1]
 
 
 def make_row(name: str, size: int, samples: list[float], *, unit: str = "s",
@@ -75,7 +94,8 @@ def make_row(name: str, size: int, samples: list[float], *, unit: str = "s",
 
 
 def format_table(rows: list[Row]) -> str:
-    header = ["measurement", "size", "median", "min", "max", "floor", "ratio", "budget", "result"]
+    header = ["measurement", "size", "median", "min", "max", "floor", "ratio", "budget", "result",
+              "note"]
     lines = []
     for row in rows:
         fmt = (lambda v: f"{v * 1000:.1f} ms") if row.unit == "s" else (lambda v: f"{v:.1f} MB")
@@ -83,11 +103,59 @@ def format_table(rows: list[Row]) -> str:
             row.measurement, f"{row.size:,}", fmt(row.median), fmt(row.minimum), fmt(row.maximum),
             fmt(row.floor) if row.floor is not None else "",
             f"{row.ratio:.2f}x" if row.ratio is not None else "",
-            row.budget, ("pass" if row.passed else "FAIL") + (f" ({row.note})" if row.note else ""),
+            row.budget or "(none)", ("pass" if row.passed else "FAIL") if row.budget else "info",
+            row.note,
         ])
+    return _markdown(header, lines)
+
+
+def _markdown(header: list[str], lines: list[list[str]]) -> str:
     widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h)
               for i, h in enumerate(header)]
     out = ["| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |",
            "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |" for line in lines]
     return "\n".join(out)
+
+
+FLAT_GROWTH = 1.25  # a cost that should not grow may still wobble this much between runs
+
+
+def growth_rows(rows: list[Row], counts: dict[int, int], flat: set[str],
+                small: int = 100, large: int = 10_000) -> list[dict]:
+    """How each median grows from the ``small`` to the ``large`` database.
+
+    Costs named in ``flat`` should not grow at all; the rest no worse than the number of
+    assessments (linear). Empty unless both sizes were measured.
+    """
+    if small not in counts or large not in counts:
+        return []
+    linear = counts[large] / counts[small]
+    medians = {(row.measurement, row.size): row for row in rows}
+    growth = []
+    for name in dict.fromkeys(row.measurement for row in rows):
+        before, after = medians.get((name, small)), medians.get((name, large))
+        if before is None or after is None or not before.median:
+            continue
+        factor = after.median / before.median
+        expected = "flat" if name in flat else "linear or better"
+        limit = FLAT_GROWTH if name in flat else linear
+        growth.append({"measurement": name, "unit": before.unit, "small": before.median,
+                       "large": after.median, "growth": factor, "expected": expected,
+                       "limit": limit, "held": factor <= limit})
+    return growth
+
+
+def format_growth(growth: list[dict], counts: dict[int, int],
+                  small: int = 100, large: int = 10_000) -> str:
+    header = ["measurement", f"at {small:,}", f"at {large:,}", "growth", "expected", "result"]
+    lines = []
+    for entry in growth:
+        fmt = (lambda v: f"{v * 1000:.1f} ms") if entry["unit"] == "s" else (lambda v: f"{v:.1f} MB")
+        lines.append([entry["measurement"], fmt(entry["small"]), fmt(entry["large"]),
+                      f"{entry['growth']:.2f}x",
+                      f"{entry['expected']} (<= {entry['limit']:.2f}x)",
+                      "held" if entry["held"] else "GREW"])
+    title = (f"Growth from {small:,} to {large:,} (databases of {counts[small]:,} and "
+             f"{counts[large]:,} assessments: linear would be {counts[large] / counts[small]:.1f}x)")
+    return title + "\n\n" + _markdown(header, lines)
