@@ -28,15 +28,21 @@ from .theme import (
     LEVEL_FILLS,
     LEVEL_INK,
     MUTED,
-    NOT_APPLICABLE_HATCH,
+    NOT_APPLICABLE_FILL,
+    NOT_APPLICABLE_INK,
+    RADAR_PREVIOUS,
+    RADAR_SELF,
+    RADAR_SELF_FILL,
+    RADAR_TARGET,
     RULE,
+    UNRATED_FILL,
+    UNRATED_HATCH,
     printable,
 )
 
 MAX_LEVEL = 4
 TARGET_DASH = (4, 2.5)
 PREVIOUS_DASH = (1, 2)
-SELF_FILL = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.16)
 
 
 def _text(x: float, y: float, text: str, size: float, *, font: str = FONT,
@@ -126,7 +132,7 @@ def radar_chart(axis_labels: Sequence[str], series: Sequence[RadarSeries], *, si
         stroke, width, dash = _radar_stroke(entry.kind)
         if len(known) == count:
             corners = [c for index, value in known for c in point(index, value)]
-            fill = SELF_FILL if entry.kind == "self" else None
+            fill = RADAR_SELF_FILL if entry.kind == "self" else None
             drawing.add(Polygon(corners, fillColor=fill, strokeColor=stroke, strokeWidth=width,
                                 strokeDashArray=dash))
         if entry.kind != "target":
@@ -153,17 +159,17 @@ def radar_chart(axis_labels: Sequence[str], series: Sequence[RadarSeries], *, si
 
 def _radar_stroke(kind: str) -> tuple[colors.Color, float, tuple[float, float] | None]:
     if kind == "target":
-        return INK, 1.3, TARGET_DASH
+        return RADAR_TARGET, 1.3, TARGET_DASH
     if kind == "previous":
-        return MUTED, 1.3, PREVIOUS_DASH
-    return ACCENT, 2.0, None
+        return RADAR_PREVIOUS, 1.3, PREVIOUS_DASH
+    return RADAR_SELF, 2.0, None
 
 
 def _marker(kind: str, x: float, y: float) -> Group:
     marker = makeMarker("Square" if kind == "previous" else "FilledCircle")
     marker.x, marker.y, marker.size = x, y, 4.5
-    marker.strokeColor = MUTED if kind == "previous" else ACCENT
-    marker.fillColor = colors.white if kind == "previous" else ACCENT
+    marker.strokeColor = RADAR_PREVIOUS if kind == "previous" else RADAR_SELF
+    marker.fillColor = colors.white if kind == "previous" else RADAR_SELF
     marker.strokeWidth = 0.8
     group = Group()
     group.add(marker)
@@ -190,7 +196,7 @@ class GridLabels:
     mean: str
     not_applicable: str  # short mark inside a box, e.g. "TB"
     target_prefix: str  # before the small target number, e.g. "T"
-    legend_levels: Sequence[str]  # "0 Tidak terlibat", ...
+    legend_levels: Sequence[str]  # "Tidak terlibat", ... (the swatch shows the number)
     legend_not_applicable: str
     legend_unrated: str
     legend_below: str
@@ -204,7 +210,8 @@ def level_grid(role_labels: Sequence[str], area_labels: Sequence[str],
     Agenda areas are rows (their names need the room) and roles are columns, as in the
     study's tables. ``cells`` is keyed by (role, area). Boxes are shaded by level
     (lighter = lower), carry the level as a number and the target as a small number;
-    boxes below target get a dashed border; not-applicable boxes are hatched.
+    boxes below target get a dashed border. As in the window: a not-applicable box is
+    white with the short mark (``TB``), an unrated box is hatched and has no number.
     """
     legend_width, gap = 92.0, 12.0
     label_width, mean_width = 118.0, 40.0
@@ -252,30 +259,28 @@ def _grid_box(x: float, y: float, w: float, h: float, cell: GridCell,
     pad = 1.2
     inner = (x + pad, y + pad, w - 2 * pad, h - 2 * pad)
     if cell.level is not None:
-        group.add(Rect(*inner, fillColor=LEVEL_FILLS[cell.level], strokeColor=RULE,
-                       strokeWidth=0.3))
-        ink = LEVEL_INK[cell.level]
+        fill, ink = LEVEL_FILLS[cell.level], LEVEL_INK[cell.level]
+    elif cell.not_applicable:
+        fill, ink = NOT_APPLICABLE_FILL, NOT_APPLICABLE_INK
+    else:
+        fill, ink = UNRATED_FILL, INK
+    group.add(Rect(*inner, fillColor=fill, strokeColor=RULE, strokeWidth=0.3))
+    if cell.level is not None:
         group.add(_text(x + w / 2, y + h / 2 - 4.4, str(cell.level), 12.5, font=FONT_BOLD,
                         anchor="middle", color=ink))
         if cell.level < cell.target:
             group.add(Rect(x + pad + 1.5, y + pad + 1.5, w - 2 * pad - 3, h - 2 * pad - 3,
-                           fillColor=None, strokeColor=INK if cell.level < 3 else colors.white,
-                           strokeWidth=1.1, strokeDashArray=TARGET_DASH))
+                           fillColor=None, strokeColor=ink, strokeWidth=1.1,
+                           strokeDashArray=TARGET_DASH))
+    elif cell.not_applicable:
+        group.add(_text(x + w / 2, y + h / 2 - 3.8, labels.not_applicable, 10.5,
+                        font=FONT_BOLD, anchor="middle", color=ink))
     else:
-        group.add(Rect(*inner, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.3))
-        ink = INK
-        if cell.not_applicable:
-            group.add(_hatch(*inner))
-            group.add(Rect(x + w / 2 - 9, y + h / 2 - 5, 18, 11, fillColor=colors.white,
-                           strokeColor=None))
-            group.add(_text(x + w / 2, y + h / 2 - 2.5, labels.not_applicable, 7.5,
-                            font=FONT_BOLD, anchor="middle"))
-        else:
-            group.add(_text(x + w / 2, y + h / 2 - 3, "\u2013", 11, anchor="middle",
-                            color=MUTED))
+        group.add(_hatch(*inner))
+        # A white patch keeps the target readable over the hatching.
+        group.add(Rect(x + w - 15, y + h / 2 - 4, 11, 9, fillColor=UNRATED_FILL,
+                       strokeColor=None))
     # The target sits at the right, inside the dashed border of a box below target.
-    if cell.not_applicable:
-        group.add(Rect(x + w - 15, y + h / 2 - 4, 11, 9, fillColor=colors.white, strokeColor=None))
     group.add(_text(x + w - 6, y + h / 2 - 2.2, f"{labels.target_prefix}{cell.target}", 6,
                     anchor="end", color=ink))
     return group
@@ -288,7 +293,7 @@ def _hatch(x: float, y: float, w: float, h: float, step: float = 4.0) -> Group:
     while offset < w:
         x0, y0 = x + max(offset, 0), y + max(-offset, 0)
         length = min(w - max(offset, 0), h - max(-offset, 0))
-        group.add(Line(x0, y0, x0 + length, y0 + length, strokeColor=NOT_APPLICABLE_HATCH,
+        group.add(Line(x0, y0, x0 + length, y0 + length, strokeColor=UNRATED_HATCH,
                        strokeWidth=0.5))
         offset += step
     return group
@@ -310,7 +315,8 @@ def _grid_legend(labels: GridLabels, width: float) -> Group:
         entries.append((partial(_legend_level, level=level), text))
     for kind, text in (("na", labels.legend_not_applicable), ("unrated", labels.legend_unrated),
                        ("below", labels.legend_below)):
-        entries.append((partial(_legend_special, kind=kind), text))
+        entries.append((partial(_legend_special, kind=kind, mark=labels.not_applicable),
+                        text))
     y = 0.0
     for swatch, text in entries:
         lines, size = _fit_lines(text, width - 22, 7, max_lines=2)
@@ -330,14 +336,16 @@ def _legend_level(x: float, y: float, level: int) -> Group:
     return group
 
 
-def _legend_special(x: float, y: float, kind: str) -> Group:
+def _legend_special(x: float, y: float, kind: str, mark: str) -> Group:
+    """The swatch for not applicable (the mark on white), unrated (hatched), below target."""
     group = Group()
-    group.add(Rect(x, y - 1, 16, 11, fillColor=colors.white, strokeColor=RULE,
-                   strokeWidth=0.3))
+    fill = NOT_APPLICABLE_FILL if kind == "na" else UNRATED_FILL
+    group.add(Rect(x, y - 1, 16, 11, fillColor=fill, strokeColor=RULE, strokeWidth=0.3))
     if kind == "na":
-        group.add(_hatch(x, y - 1, 16, 11, step=3))
+        group.add(_text(x + 8, y + 1.5, mark, 6.5, font=FONT_BOLD, anchor="middle",
+                        color=NOT_APPLICABLE_INK))
     elif kind == "unrated":
-        group.add(_text(x + 8, y + 1.5, "\u2013", 8, anchor="middle", color=MUTED))
+        group.add(_hatch(x, y - 1, 16, 11, step=3))
     else:
         group.add(Rect(x + 1.5, y + 0.5, 13, 8, fillColor=None, strokeColor=INK,
                        strokeWidth=1.1, strokeDashArray=TARGET_DASH))

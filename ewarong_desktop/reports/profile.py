@@ -188,8 +188,7 @@ class _ProfileStory(StoryBuilder):
             corner=f"{self.t('area')} \u2193  {self.t('role')} \u2192",
             mean=self.t("mean"), not_applicable=self.t("na_short"),
             target_prefix=self.t("target_short"),
-            legend_levels=[f"{scale.level} {scale.label.get(self.lang)}"
-                           for scale in self.instrument.scale],
+            legend_levels=[scale.label.get(self.lang) for scale in self.instrument.scale],
             legend_not_applicable=self.t("legend_na"), legend_unrated=self.t("legend_unrated"),
             legend_below=self.t("legend_below"))
         drawing = level_grid(

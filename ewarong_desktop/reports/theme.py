@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .. import palette
 from ..paths import resource_path
 
 FONT = "DejaVuSans"
@@ -32,7 +33,7 @@ REPLACEMENT = "\ufffd"  # printed in place of a character the font lacks
 PAGE_MARGIN = 16 * mm
 
 # Text and lines: near-black and greys print cleanly on any office laser printer.
-INK = colors.HexColor("#1a1a1a")
+INK = colors.HexColor(palette.INK)
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#9a9a9a")
 HEADER_FILL = colors.HexColor("#e4e4e4")
@@ -40,12 +41,17 @@ ZEBRA_FILL = colors.HexColor("#f4f4f4")
 ACCENT = colors.HexColor("#08519c")  # headings; dark enough to read as black in greyscale
 DRAFT_WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.18)
 
-# Level 0-4 fills: one blue ramp whose lightness falls steadily, so the order survives a
-# greyscale print (grey values about 95%, 82%, 63%, 46%, 28%). Numbers are always printed too.
-LEVEL_FILLS = tuple(colors.HexColor(code) for code in
-                    ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"))
-LEVEL_INK = (INK, INK, INK, colors.white, colors.white)
-NOT_APPLICABLE_HATCH = colors.HexColor("#8c8c8c")
+# The grid and radar share their colours with the window (see palette.py for why).
+LEVEL_FILLS = tuple(colors.HexColor(code) for code in palette.LEVEL_FILLS)
+LEVEL_INK = tuple(colors.HexColor(code) for code in palette.LEVEL_INK)
+NOT_APPLICABLE_FILL = colors.HexColor(palette.NOT_APPLICABLE_FILL)
+NOT_APPLICABLE_INK = colors.HexColor(palette.NOT_APPLICABLE_INK)
+UNRATED_FILL = colors.HexColor(palette.UNRATED_FILL)
+UNRATED_HATCH = colors.HexColor(palette.UNRATED_HATCH)
+RADAR_SELF = colors.HexColor(palette.RADAR_SELF)
+RADAR_SELF_FILL = RADAR_SELF.clone(alpha=palette.RADAR_SELF_FILL_OPACITY)
+RADAR_TARGET = colors.HexColor(palette.RADAR_TARGET)
+RADAR_PREVIOUS = colors.HexColor(palette.RADAR_PREVIOUS)
 
 # Advisor types side by side in summary charts: dark, light, mid (also apart in greyscale).
 TYPE_FILLS = {"PKH": colors.HexColor("#08519c"), "TKSK": colors.HexColor("#9ecae1"),

@@ -172,6 +172,20 @@ def test_draft_is_marked_on_every_page(database, draft):
     assert "Draf, belum final" in pages[0]
 
 
+def test_grid_prints_tb_for_not_applicable_and_no_number_for_unrated(database, draft):
+    # As on screen: "TB" for not applicable, nothing but the target for an unrated cell.
+    with database.session() as session:
+        assessments.set_rating(session, draft, "4.1.3", 2)
+        assessments.set_rating(session, draft, "4.2.3", not_applicable=True)
+        targets = {code: cell.target
+                   for code, cell in profiles.compute_profile(session, draft).cells.items()}
+    content = text(render(database, draft))
+    area_three = (f"2 T{targets['4.1.3']} TB T{targets['4.2.3']} T{targets['4.3.3']} "
+                  f"T{targets['4.4.3']} 2,0")
+    assert area_three in content
+    assert "\u2013 T" not in content  # no dash standing in for a missing level
+
+
 def test_ten_thousand_character_note_in_every_cell(database, draft):
     words = "catatan panjang tentang pembukuan warung "
     with database.session() as session:
