@@ -5,10 +5,11 @@
   written in every cell and the role/area means in the margins.
 - ``LevelLegend``: what the grid's colours and marks mean.
 
-Everything must stay legible printed in greyscale or seen without colour: levels go from
-light to dark in one steady ramp, every cell carries its number, "not applicable" is
-written out and unrated cells are hatched; the target on the radar is a dashed line and
-the self-assessment a filled area.
+Colours and marks come from ``palette.py``, shared with the printed profile, so the window
+and the PDF look alike: levels go from light to dark in one ramp that survives greyscale,
+every cell carries its number, "not applicable" is written out (TB) on white and unrated
+cells are hatched; the target on the radar is a dashed line and the self-assessment a
+filled area.
 """
 
 from __future__ import annotations
@@ -25,7 +26,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -36,23 +46,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import palette
 from ..instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role
 from ..reports.labels import format_number
 from ..services.profiles import CellScore, RoleProfile
 
 MAX_LEVEL = LEVELS[-1]
 
-# One ramp from pale to dark (after ColorBrewer YlGnBu; level 0 a shade darker than blank
-# paper so it is not mistaken for "not applicable"): the order survives greyscale printing.
-LEVEL_COLOURS = ("#f6e8a6", "#a1dab4", "#41b6c4", "#2a6fa8", "#253494")
-LEVEL_TEXT_COLOURS = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff")
-NOT_APPLICABLE_COLOUR = "#ffffff"
-UNRATED_HATCH_COLOUR = "#8c8c8c"
+# The level ramp and its ink, under the names other screens use for level colours.
+LEVEL_COLOURS = palette.LEVEL_FILLS
+LEVEL_TEXT_COLOURS = palette.LEVEL_INK
 MEAN_BACKGROUND = "#eceff3"
-SELF_COLOUR = "#2c7fb8"
-SELF_OUTLINE = "#1b4a78"
-TARGET_COLOUR = "#222222"
 GRID_LINE_COLOUR = "#b8bcc2"
+HATCH_SPACING = 6  # pixels between the hatch lines of an unrated cell
 
 Roles = Qt.ItemDataRole
 
@@ -67,24 +73,32 @@ def role_label(role: Role, lang: str) -> str:
     return role.name.get(lang).split(" (")[0]
 
 
-def relative_luminance(colour: str) -> float:
-    """WCAG relative luminance of a hex colour: what is left of it in greyscale."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    qcolour = QColor(colour)
-    return (0.2126 * channel(qcolour.red()) + 0.7152 * channel(qcolour.green())
-            + 0.0722 * channel(qcolour.blue()))
-
-
 def level_brush(level: int) -> QBrush:
     return QBrush(QColor(LEVEL_COLOURS[level]))
 
 
+def not_applicable_brush() -> QBrush:
+    return QBrush(QColor(palette.NOT_APPLICABLE_FILL))
+
+
 def unrated_brush() -> QBrush:
-    return QBrush(QColor(UNRATED_HATCH_COLOUR), Qt.BrushStyle.BDiagPattern)
+    """Grey diagonal lines on white, as the PDF draws them, whatever the window's base colour.
+
+    Qt's own hatch patterns leave the gaps transparent, so a dark theme would show through.
+    """
+    tile = QImage(HATCH_SPACING, HATCH_SPACING, QImage.Format.Format_RGB32)
+    tile.fill(QColor(palette.UNRATED_FILL))
+    hatch = QColor(palette.UNRATED_HATCH)
+    for x in range(HATCH_SPACING):  # one "/" diagonal; tiles join into continuous lines
+        tile.setPixelColor(x, HATCH_SPACING - 1 - x, hatch)
+    return QBrush(tile)
+
+
+def self_fill() -> QColor:
+    """The radar's self-assessment area: its outline colour, translucent."""
+    fill = QColor(palette.RADAR_SELF)
+    fill.setAlphaF(palette.RADAR_SELF_FILL_OPACITY)
+    return fill
 
 
 # --------------------------------------------------------------------------- radar
@@ -187,22 +201,20 @@ class RadarChart(QWidget):
         # The self-assessment as a filled area, then the target as a dashed line on top.
         self_polygon = self._polygon(centre, radius, self._values)
         target_polygon = self._polygon(centre, radius, self._targets)
-        fill = QColor(SELF_COLOUR)
-        fill.setAlpha(110)
-        painter.setBrush(fill)
-        painter.setPen(QPen(QColor(SELF_OUTLINE), 2.5))
+        painter.setBrush(self_fill())
+        painter.setPen(QPen(QColor(palette.RADAR_SELF), 2.5))
         painter.drawPolygon(self_polygon)
-        painter.setPen(QPen(QColor(TARGET_COLOUR), 2.2, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(palette.RADAR_TARGET), 2.2, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolygon(target_polygon)
 
         # Markers: filled circles for the self-assessment, hollow squares for the target.
-        painter.setPen(QPen(QColor(SELF_OUTLINE), 1.5))
-        painter.setBrush(QColor(SELF_OUTLINE))
+        painter.setPen(QPen(QColor(palette.RADAR_SELF), 1.5))
+        painter.setBrush(QColor(palette.RADAR_SELF))
         for i, point in enumerate(self_polygon):
             if self._values[i] is not None:
                 painter.drawEllipse(point, 4.5, 4.5)
-        painter.setPen(QPen(QColor(TARGET_COLOUR), 1.5))
+        painter.setPen(QPen(QColor(palette.RADAR_TARGET), 1.5))
         painter.setBrush(self.palette().base())
         for point in target_polygon:
             painter.drawRect(QRectF(point.x() - 4, point.y() - 4, 8, 8))
@@ -258,17 +270,15 @@ class RadarChart(QWidget):
         y = rect.center().y()
         painter.setFont(font)
         # Self-assessment: a filled box with a solid outline.
-        fill = QColor(SELF_COLOUR)
-        fill.setAlpha(110)
-        painter.setBrush(fill)
-        painter.setPen(QPen(QColor(SELF_OUTLINE), 2))
+        painter.setBrush(self_fill())
+        painter.setPen(QPen(QColor(palette.RADAR_SELF), 2))
         painter.drawRect(QRectF(x, y - 7, swatch, 14))
         x += swatch + 6
         painter.setPen(self.palette().text().color())
         painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), entries[0])
         x += metrics.horizontalAdvance(entries[0]) + gap
         # Target: a dashed line.
-        painter.setPen(QPen(QColor(TARGET_COLOUR), 2.2, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(palette.RADAR_TARGET), 2.2, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
         x += swatch + 6
         painter.setPen(self.palette().text().color())
@@ -352,10 +362,12 @@ class LevelGridModel(QAbstractTableModel):
         if role == Roles.BackgroundRole:
             if cell.level is not None:
                 return level_brush(cell.level)
-            return QBrush(QColor(NOT_APPLICABLE_COLOUR)) if cell.not_applicable else unrated_brush()
+            return not_applicable_brush() if cell.not_applicable else unrated_brush()
         if role == Roles.ForegroundRole:
-            colour = LEVEL_TEXT_COLOURS[cell.level] if cell.level is not None else "#3c4043"
-            return QBrush(QColor(colour))
+            if cell.level is not None:
+                return QBrush(QColor(LEVEL_TEXT_COLOURS[cell.level]))
+            return QBrush(QColor(palette.NOT_APPLICABLE_INK if cell.not_applicable
+                                 else palette.INK))
         if role == Roles.FontRole:
             font = QFont()
             font.setBold(True)
@@ -480,7 +492,7 @@ class LevelGrid(QTableView):
         self.setFixedHeight(header_height + rows * self.ROW_HEIGHT + 2 * self.frameWidth() + 1)
 
 
-class _Swatch(QWidget):
+class LevelSwatch(QWidget):
     """A small box painted like a grid cell: fill, hatch and the text a cell would show."""
 
     def __init__(self, brush: QBrush, text: str, text_colour: str, parent: QWidget | None = None):
@@ -489,6 +501,10 @@ class _Swatch(QWidget):
         self._text = text
         self._text_colour = text_colour
         self.setFixedSize(34, 24)
+
+    def text(self) -> str:
+        """What the swatch shows: the level number, the N/A mark, or nothing (unrated)."""
+        return self._text
 
     def paintEvent(self, event) -> None:  # noqa: N802, ANN001
         painter = QPainter(self)
@@ -520,11 +536,12 @@ class LevelLegend(QWidget):
             (level_brush(s.level), str(s.level), LEVEL_TEXT_COLOURS[s.level], s.label.get(lang))
             for s in instrument.scale
         ]
-        entries.append((QBrush(QColor(NOT_APPLICABLE_COLOUR)), self.tr("TB"), "#3c4043",
+        # Same words as the PDF's legend (reports/labels.py legend_na, legend_unrated).
+        entries.append((not_applicable_brush(), self.tr("TB"), palette.NOT_APPLICABLE_INK,
                         instrument.not_applicable.label.get(lang)))
-        entries.append((unrated_brush(), "", "#3c4043", self.tr("Belum dinilai")))
+        entries.append((unrated_brush(), "", palette.INK, self.tr("Belum dinilai")))
         for i, (brush, text, colour, label) in enumerate(entries):
             row, column = divmod(i, self.COLUMNS)
-            layout.addWidget(_Swatch(brush, text, colour, self), row, 2 * column)
+            layout.addWidget(LevelSwatch(brush, text, colour, self), row, 2 * column)
             layout.addWidget(QLabel(label, self), row, 2 * column + 1)
         layout.setColumnStretch(2 * self.COLUMNS - 1, 1)

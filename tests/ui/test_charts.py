@@ -7,38 +7,31 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from ewarong_desktop import palette
 from ewarong_desktop.instrument import all_cell_codes, load_instrument
+from ewarong_desktop.reports.labels import label
 from ewarong_desktop.services.assessments import RatingValue, get_summary
 from ewarong_desktop.services.profiles import build_profile
 from ewarong_desktop.ui.charts import (
-    LEVEL_COLOURS,
-    LEVEL_TEXT_COLOURS,
     LevelGrid,
     LevelGridModel,
     LevelLegend,
+    LevelSwatch,
     RadarChart,
     format_mean,
-    relative_luminance,
 )
+from ewarong_desktop.ui.i18n import Translation
+
+BACKGROUND, FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
 
 
-def contrast(a: str, b: str) -> float:
-    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def test_level_colours_get_darker_step_by_step():
-    # Printed in grey, each level must still be visibly darker than the one below it:
-    # CIE lightness (0 black - 100 white) at least 8 apart.
-    lightness = [116 * relative_luminance(colour) ** (1 / 3) - 16 for colour in LEVEL_COLOURS]
-    assert all(a - b >= 8 for a, b in zip(lightness, lightness[1:], strict=False))
-    # and level 0 is not mistaken for the white (100) of "not applicable".
-    assert lightness[0] <= 92
-
-
-@pytest.mark.parametrize("level", range(5))
-def test_numbers_are_readable_on_their_colour(level):
-    assert contrast(LEVEL_COLOURS[level], LEVEL_TEXT_COLOURS[level]) >= 4.5
+def brush_colours(brush) -> set[str]:
+    """The colours a cell's background brush paints: one for a fill, more for a hatch."""
+    if brush.style() == Qt.BrushStyle.SolidPattern:
+        return {brush.color().name()}
+    image = brush.textureImage()
+    return {image.pixelColor(x, y).name() for x in range(image.width())
+            for y in range(image.height())}
 
 
 def test_radar_puts_zero_at_the_centre_and_four_on_the_outer_ring():
@@ -66,9 +59,12 @@ def test_radar_paints_without_complaint(qtbot):
                    [3.0, 3.0, 2.75, 3.0], "id")
     image = chart.grab().toImage()
     colours = {image.pixelColor(x, y).name() for x in range(0, 420, 3) for y in range(0, 400, 3)}
-    # The self-assessment's translucent fill over white, and the near-black target line.
-    fill = [QColor(c) for c in colours if abs(QColor(c).blue() - 224) < 12
-            and abs(QColor(c).red() - 164) < 12]
+    # The self-assessment's translucent fill over white (as the PDF blends it), and the
+    # near-black target line.
+    line, opacity = QColor(palette.RADAR_SELF), palette.RADAR_SELF_FILL_OPACITY
+    expected = [round(255 - opacity * (255 - c)) for c in (line.red(), line.green(), line.blue())]
+    fill = [c for c in colours if all(abs(a - b) <= 3 for a, b in zip(
+        (QColor(c).red(), QColor(c).green(), QColor(c).blue()), expected, strict=True))]
     dark = [c for c in colours if QColor(c).lightness() < 60]
     assert fill and dark
     assert "Mediator: – (target 3,0)" in chart.accessibleDescription()
@@ -110,6 +106,31 @@ def test_grid_model_is_a_well_behaved_table(profile, qtmodeltester):
     assert "4.1.4" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
 
 
+def test_grid_cells_look_as_the_pdf_prints_them(profile):
+    model = LevelGridModel()
+    model.set_profile(profile, load_instrument(), "id")
+    # A level: its fill from the shared ramp, its number in the matching ink.
+    for column, level in ((4, 0), (0, 1), (1, 2), (2, 3), (3, 4)):
+        index = model.index(0, column)
+        assert index.data() == str(level)
+        assert brush_colours(index.data(BACKGROUND)) == {palette.LEVEL_FILLS[level]}
+        assert index.data(FOREGROUND).color().name() == palette.LEVEL_INK[level]
+    # Not applicable: "TB" on plain white. Unrated: no number, grey hatch on white.
+    assert model.index(1, 1).data() == "TB"
+    assert brush_colours(model.index(1, 1).data(BACKGROUND)) == {palette.NOT_APPLICABLE_FILL}
+    assert model.index(2, 2).data() == ""
+    assert brush_colours(model.index(2, 2).data(BACKGROUND)) == {palette.UNRATED_FILL,
+                                                                 palette.UNRATED_HATCH}
+
+
+def test_higher_levels_are_darker_on_screen(profile):
+    model = LevelGridModel()
+    model.set_profile(profile, load_instrument(), "id")
+    shade = {int(model.index(0, c).data()): model.index(0, c).data(BACKGROUND).color().lightness()
+             for c in range(5)}
+    assert [shade[level] for level in range(5)] == sorted(shade.values(), reverse=True)
+
+
 def test_grid_view_shows_all_rows_without_scrolling(qtbot, profile):
     grid = LevelGrid()
     qtbot.addWidget(grid)
@@ -129,3 +150,22 @@ def test_legend_names_every_level(qtbot):
     qtbot.addWidget(legend)
     texts = {label.text() for label in legend.findChildren(QLabel)}
     assert {"Tidak terlibat", "Sangat baik", "Tidak berlaku", "Belum dinilai"} <= texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_legend_says_what_the_pdf_legend_says(qtbot, lang):
+    translation = Translation()
+    translation.switch(lang)
+    try:
+        instrument = load_instrument()
+        legend = LevelLegend(instrument, lang)
+        qtbot.addWidget(legend)
+        texts = [label.text() for label in legend.findChildren(QLabel)]
+        swatches = [swatch.text() for swatch in legend.findChildren(LevelSwatch)]
+    finally:
+        translation.remove()
+    # The PDF's level entries are the scale names; then its N/A and unrated entries.
+    pdf_words = [s.label.get(lang) for s in instrument.scale] + [
+        label("legend_na", lang), label("legend_unrated", lang)]
+    assert texts == pdf_words
+    assert swatches == ["0", "1", "2", "3", "4", label("na_short", lang), ""]

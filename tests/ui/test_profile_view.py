@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
+from ewarong_desktop import palette
 from ewarong_desktop.instrument import all_cell_codes
 from ewarong_desktop.services import assessments, profiles
 from ewarong_desktop.ui.charts import LevelGridModel
@@ -55,10 +56,17 @@ def test_grid_shows_every_level_as_a_number(view, profile):
         else:
             assert index.data() == str(LEVELS[code]) == str(cell.level)
         assert index.data(LevelGridModel.CODE_ROLE) == code
-    # Unrated cells are hatched, so they do not look like a pale level.
-    unrated = model.index(0, 7).data(LevelGridModel.CODE_ROLE)
-    assert unrated == "4.1.8"
-    assert model.index(0, 7).data(0x08).style().name == "BDiagPattern"  # BackgroundRole
+    # Unrated cells are hatched grey on white (as printed), so they do not look like a
+    # pale level; a not-applicable cell is plain white.
+    unrated = model.index(0, 7)
+    assert unrated.data(LevelGridModel.CODE_ROLE) == "4.1.8"
+    hatch = unrated.data(Qt.ItemDataRole.BackgroundRole).textureImage()
+    assert {hatch.pixelColor(x, y).name() for x in range(hatch.width())
+            for y in range(hatch.height())} == {palette.UNRATED_FILL, palette.UNRATED_HATCH}
+    not_applicable = model.index(1, 2)
+    assert not_applicable.data(LevelGridModel.CODE_ROLE) == "4.2.3"
+    assert not_applicable.data(Qt.ItemDataRole.BackgroundRole).color().name() == (
+        palette.NOT_APPLICABLE_FILL)
 
 
 def test_grid_margins_hold_the_means(view, profile):
