@@ -476,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated sizes (default 100,1000,10000)")
     parser.add_argument("--repeat", type=int, help="repeats per measurement")
     parser.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
+    parser.add_argument("--markdown", type=Path,
+                        help="also write the tables as Markdown (for bench/RESULTS.md)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ewarong-bench",
                         help="where demo databases are built and kept between runs")
     args = parser.parse_args(argv)
@@ -501,14 +503,18 @@ def main(argv: list[str] | None = None) -> int:
                 shown = f"{row.median * 1000:.1f} ms" if row.unit == "s" else f"{row.median:.1f} MB"
                 print(f"  {row.measurement} @ {size:,}: {shown}", file=sys.stderr, flush=True)
     growth = growth_rows(rows, counts, FLAT)
-    print(format_table(rows))
-    if growth:
-        print()
-        print(format_growth(growth, counts))
+    tables = format_table(rows) + (f"\n\n{format_growth(growth, counts)}" if growth else "")
+    print(tables)
+    date = datetime.now(UTC).isoformat(timespec="seconds")
+    # The cores this run may use, as `nproc` counts them.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    machine = {"cores": cores, "platform": platform.platform(), "python": platform.python_version()}
+    if args.markdown is not None:
+        args.markdown.write_text(
+            f"Run {date} on {machine['platform']}, {cores} cores, Python {machine['python']}; "
+            f"{repeat} repeats.\n\n{tables}\n", encoding="utf-8")
     report = {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {"cores": os.cpu_count(), "platform": platform.platform(),
-                    "python": platform.python_version()},
+        "date": date, "machine": machine,
         "sizes": sizes, "assessments": counts, "repeat": repeat,
         "rows": [row.as_dict() for row in rows], "growth": growth,
     }
