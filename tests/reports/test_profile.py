@@ -7,8 +7,8 @@ import pytest
 
 from ewarong_desktop.errors import NotFoundError, ValidationError
 from ewarong_desktop.instrument import all_cell_codes, load_instrument
-from ewarong_desktop.reports.labels import format_level, format_number
 from ewarong_desktop.output_files import OutputFileError
+from ewarong_desktop.reports.labels import format_level, format_number
 from ewarong_desktop.reports.profile import render_profile
 from ewarong_desktop.services import advisors, assessments, profiles, warongs
 from ewarong_desktop.services.report_data import profile_report_data
