@@ -56,6 +56,8 @@ class Application(QObject):
         self.pending_database: Database | None = None  # opened, waiting for set-up
         # Each new window gets the Laporan menu (coordinator's summary, batch of profiles).
         self.window_changed.connect(self._install_report_actions)
+        # Each new window gets the exchange actions (send, receive, conflicts, spreadsheets).
+        self.window_changed.connect(self._install_exchange_actions)
         self.recovery_dialog: QDialog | None = None  # a damaged or read-only file explained
         self.window_changed.connect(self._install_data_menu)
 
@@ -195,6 +197,11 @@ class Application(QObject):
         self.translation.switch(lang)
         if self.window is not None:
             self._show_window(self.window.advisor_id, self.window.view_state())
+
+    def _install_exchange_actions(self, window: MainWindow) -> None:
+        from .exchange_dialogs import install_exchange_actions
+
+        install_exchange_actions(self, window)
 
     def shutdown(self) -> None:
         """Close the window and database and remove translators (tests reuse one QApplication)."""
