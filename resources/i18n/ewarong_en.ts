@@ -470,6 +470,236 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Konflik data</source>
+        <translation>Data conflicts</translation>
+    </message>
+    <message>
+        <source>Penilaian final di bawah ini diterima dalam versi yang berbeda dari yang ada di laptop ini. Keduanya disimpan sampai Anda memilih salah satu. Pilihan Anda dicatat dalam riwayat penilaian.</source>
+        <translation>The final assessments below arrived in a version that differs from the one on this laptop. Both are kept until you choose one. Your choice is recorded in the assessment&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Tampilkan juga yang sudah diputuskan</source>
+        <translation>Also show the ones already decided</translation>
+    </message>
+    <message>
+        <source>Pendamping</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <source>e-Warong</source>
+        <translation>e-Warong</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sel berbeda</source>
+        <translation>Cells differing</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Dari berkas</source>
+        <translation>From file</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang menunggu keputusan. Konflik muncul bila penilaian final yang sama diterima dalam dua versi yang berbeda.</source>
+        <translation>No conflicts are waiting for a decision. A conflict appears when the same final assessment is received in two different versions.</translation>
+    </message>
+    <message>
+        <source>Versi di laptop ini</source>
+        <translation>Version on this laptop</translation>
+    </message>
+    <message>
+        <source>Pakai &amp;versi ini</source>
+        <translation>Use &amp;this version</translation>
+    </message>
+    <message>
+        <source>Versi kiriman</source>
+        <translation>Received version</translation>
+    </message>
+    <message>
+        <source>Pakai versi &amp;kiriman</source>
+        <translation>Use the &amp;received version</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Versi laptop ini dipakai</source>
+        <translation>This laptop&apos;s version kept</translation>
+    </message>
+    <message>
+        <source>Versi kiriman dipakai</source>
+        <translation>Received version used</translation>
+    </message>
+    <message>
+        <source>Belum diputuskan</source>
+        <translation>Not decided yet</translation>
+    </message>
+    <message>
+        <source>{advisor} — {warong} — {period}</source>
+        <translation>{advisor} — {warong} — {period}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hanya sel yang berbeda yang ditampilkan; %n sel lain sama di kedua versi.</source>
+        <translation>
+            <numerusform>Only the cells that differ are shown; %n other cell is the same in both versions.</numerusform>
+            <numerusform>Only the cells that differ are shown; %n other cells are the same in both versions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{status} · terakhir diubah {when}</source>
+        <translation>{status} · last changed {when}</translation>
+    </message>
+    <message>
+        <source>{status} · terakhir diubah {when} · dari berkas {file}</source>
+        <translation>{status} · last changed {when} · from file {file}</translation>
+    </message>
+    <message>
+        <source>Diputuskan {when} oleh {name}: {choice}.</source>
+        <translation>Decided {when} by {name}: {choice}.</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>kosong</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>Pakai versi di laptop ini untuk {what}?</source>
+        <translation>Use this laptop&apos;s version for {what}?</translation>
+    </message>
+    <message>
+        <source>Nilai di laptop ini tidak berubah; versi kiriman tidak dipakai.</source>
+        <translation>The ratings on this laptop stay as they are; the received version is not used.</translation>
+    </message>
+    <message>
+        <source>Pakai versi ini</source>
+        <translation>Use this version</translation>
+    </message>
+    <message>
+        <source>Pakai versi kiriman untuk {what}?</source>
+        <translation>Use the received version for {what}?</translation>
+    </message>
+    <message>
+        <source>Nilai dan catatan penilaian ini diganti dengan versi kiriman (sel yang berbeda: {count}). Isi sebelum impor tetap ada di cadangan otomatis.</source>
+        <translation>The ratings and notes of this assessment are replaced by the received version (cells that differ: {count}). The contents from before the import remain in the automatic backup.</translation>
+    </message>
+    <message>
+        <source>Pakai versi kiriman</source>
+        <translation>Use the received version</translation>
+    </message>
+    <message>
+        <source>Pilih versi</source>
+        <translation>Choose a version</translation>
+    </message>
+    <message>
+        <source>Pilihan ini dicatat atas nama Anda.</source>
+        <translation>This choice is recorded under your name.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>%n penilaian baru</source>
+        <translation>
+            <numerusform>%n new assessment</numerusform>
+            <numerusform>%n new assessments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n penilaian diperbarui</source>
+        <translation>
+            <numerusform>%n updated assessment</numerusform>
+            <numerusform>%n updated assessments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-Warong baru</source>
+        <translation>
+            <numerusform>%n new e-Warong</numerusform>
+            <numerusform>%n new e-Warongs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-Warong diperbarui</source>
+        <translation>
+            <numerusform>%n updated e-Warong</numerusform>
+            <numerusform>%n updated e-Warongs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pendamping baru</source>
+        <translation>
+            <numerusform>%n new advisor</numerusform>
+            <numerusform>%n new advisors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data pendamping diperbarui</source>
+        <translation>
+            <numerusform>%n updated advisor</numerusform>
+            <numerusform>%n updated advisors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n penilaian final berbeda dari versi di laptop ini. Kedua versi disimpan dan menunggu keputusan Anda di Data &gt; Konflik data.</source>
+        <translation>
+            <numerusform>%n final assessment differs from the version on this laptop. Both versions are kept and wait for your decision in Data &gt; Data conflicts.</numerusform>
+            <numerusform>%n final assessments differ from the versions on this laptop. Both versions are kept and wait for your decision in Data &gt; Data conflicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n penilaian final datang dalam versi yang berbeda dari yang ada di laptop ini (konflik). Kedua versi disimpan; sesudah menerima, pilih salah satunya lewat Data &gt; Konflik data.</source>
+        <translation>
+            <numerusform>%n final assessment comes in a version that differs from the one on this laptop (a conflict). Both versions are kept; after receiving, choose one in Data &gt; Data conflicts.</numerusform>
+            <numerusform>%n final assessments come in versions that differ from the ones on this laptop (conflicts). Both versions are kept; after receiving, choose one in Data &gt; Data conflicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n penilaian</source>
+        <translation>
+            <numerusform>%n assessment</numerusform>
+            <numerusform>%n assessments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n penilaian ditulis.</source>
+        <translation>
+            <numerusform>%n assessment written.</numerusform>
+            <numerusform>%n assessments written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berkas diterima.</source>
+        <translation>
+            <numerusform>%n file received.</numerusform>
+            <numerusform>%n files received.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Terjadi kesalahan</source>
@@ -510,6 +740,340 @@
     <message>
         <source>Lokasi tersalin</source>
         <translation>Location copied</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Pendamping</source>
+        <translation>Advisors</translation>
+    </message>
+    <message>
+        <source>e-Warong</source>
+        <translation>e-Warongs</translation>
+    </message>
+    <message>
+        <source>Penugasan pendamping</source>
+        <translation>Advisor assignments</translation>
+    </message>
+    <message>
+        <source>Penilaian</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Nilai sel</source>
+        <translation>Cell ratings</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Data yang dihapus</source>
+        <translation>Deleted records</translation>
+    </message>
+    <message>
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Memeriksa isi berkas…</source>
+        <translation>Checking the file&apos;s contents…</translation>
+    </message>
+    <message>
+        <source>Membandingkan dengan data di laptop ini…</source>
+        <translation>Comparing with the data on this laptop…</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan basis data…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>Menyimpan data…</source>
+        <translation>Saving the data…</translation>
+    </message>
+    <message>
+        <source>Menulis berkas…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <source>Ini bukan berkas kiriman e-Warong.</source>
+        <translation>This is not an e-Warong exchange file.</translation>
+    </message>
+    <message>
+        <source>Berkas ini dibuat oleh versi e-Warong Desktop yang lebih baru; perbarui program ini untuk menerimanya.</source>
+        <translation>This file was made by a newer version of e-Warong Desktop; update this program to receive it.</translation>
+    </message>
+    <message>
+        <source>Isi berkas ini bertabrakan dengan data di laptop ini.</source>
+        <translation>The contents of this file clash with the data on this laptop.</translation>
+    </message>
+    <message>
+        <source>Berkas ini tidak bisa dibaca.</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Berkas ini rusak atau tidak lengkap (misalnya terpotong saat disalin); minta pengirim mengirim ulang.</source>
+        <translation>This file is damaged or incomplete (for example cut short while copying); ask the sender to send it again.</translation>
+    </message>
+    <message>
+        <source>data {advisor}</source>
+        <translation>data of {advisor}</translation>
+    </message>
+    <message>
+        <source>periode {period}</source>
+        <translation>period {period}</translation>
+    </message>
+    <message>
+        <source>semua data laptop pengirim</source>
+        <translation>all data of the sender&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>Dibuat {when} · isi: {what} · {assessments}</source>
+        <translation>Made {when} · holds: {what} · {assessments}</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hentikan</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan berkas…</source>
+        <translation>&amp;Save file…</translation>
+    </message>
+    <message>
+        <source>Isinya: penilaian {assessments} (nilai sel {ratings}), pendamping {advisors}, e-Warong {warongs}.
+
+Salin berkas ini ke flashdisk atau lampirkan ke surel untuk koordinator. Data di laptop ini tetap ada.</source>
+        <translation>Contents: assessments {assessments} (cell ratings {ratings}), advisors {advisors}, e-Warongs {warongs}.
+
+Copy this file to a USB stick or attach it to an e-mail for the coordinator. The data on this laptop stay as they are.</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Berkas tersimpan:
+{path}</source>
+        <translation>File saved:
+{path}</translation>
+    </message>
+    <message>
+        <source>Berkas siap dikirim</source>
+        <translation>File ready to send</translation>
+    </message>
+    <message>
+        <source>Ekspor selesai</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>&amp;Terima data</source>
+        <translation>&amp;Receive data</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang berubah: semua isinya sudah ada di laptop ini.</source>
+        <translation>Nothing changed: everything in it was already on this laptop.</translation>
+    </message>
+    <message>
+        <source>Cadangan sebelum impor: {path}</source>
+        <translation>Backup taken before the import: {path}</translation>
+    </message>
+    <message>
+        <source>Lihat konflik…</source>
+        <translation>View conflicts…</translation>
+    </message>
+    <message>
+        <source>Data diterima</source>
+        <translation>Data received</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>&amp;Kirim ke koordinator…</source>
+        <translation>&amp;Send to coordinator…</translation>
+    </message>
+    <message>
+        <source>Buat berkas .ewarong untuk dikirim ke koordinator</source>
+        <translation>Make an .ewarong file to send to the coordinator</translation>
+    </message>
+    <message>
+        <source>Teri&amp;ma data…</source>
+        <translation>Recei&amp;ve data…</translation>
+    </message>
+    <message>
+        <source>Masukkan berkas .ewarong dari laptop lain</source>
+        <translation>Bring in .ewarong files from another laptop</translation>
+    </message>
+    <message>
+        <source>Kon&amp;flik data…</source>
+        <translation>Data con&amp;flicts…</translation>
+    </message>
+    <message>
+        <source>Ekspor ke E&amp;xcel (XLSX)…</source>
+        <translation>Export to E&amp;xcel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Ekspor CS&amp;V…</source>
+        <translation>Export CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas kiriman (.ewarong)</source>
+        <translation>Choose exchange files (.ewarong)</translation>
+    </message>
+    <message>
+        <source>Berkas kiriman e-Warong (*.ewarong)</source>
+        <translation>e-Warong exchange files (*.ewarong)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Kon&amp;flik data ({count})…</source>
+        <translation>Data con&amp;flicts ({count})…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Kirim data ke koordinator</source>
+        <translation>Send data to the coordinator</translation>
+    </message>
+    <message>
+        <source>Ekspor nilai ke Excel (XLSX)</source>
+        <translation>Export ratings to Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>Ekspor nilai ke CSV</source>
+        <translation>Export ratings to CSV</translation>
+    </message>
+    <message>
+        <source>Program membuat satu berkas .ewarong berisi penilaian yang Anda pilih, beserta data e-Warong dan pendampingnya. Kirim berkas itu ke koordinator lewat flashdisk atau lampiran surel. Data di laptop ini tidak berubah.</source>
+        <translation>The program makes one .ewarong file holding the assessments you choose, with their e-Warongs and advisors. Send that file to the coordinator on a USB stick or as an e-mail attachment. The data on this laptop do not change.</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel dengan tiga lembar: satu baris per sel, satu baris per penilaian (dengan rata-rata per peran), dan keterangan kode sel dan skala.</source>
+        <translation>An Excel workbook with three sheets: one row per cell, one row per assessment (with the mean per role), and a legend of cell codes and the scale.</translation>
+    </message>
+    <message>
+        <source>Berkas teks CSV (UTF-8) yang bisa dibuka Excel, LibreOffice atau program statistik.</source>
+        <translation>A CSV text file (UTF-8) that Excel, LibreOffice or a statistics program can open.</translation>
+    </message>
+    <message>
+        <source>Data saya saja ({name})</source>
+        <translation>Only my data ({name})</translation>
+    </message>
+    <message>
+        <source>Penilaian Anda, dan e-Warong yang Anda dampingi.</source>
+        <translation>Your assessments, and the e-Warongs you accompany.</translation>
+    </message>
+    <message>
+        <source>Data semua pendamping di laptop ini</source>
+        <translation>The data of every advisor on this laptop</translation>
+    </message>
+    <message>
+        <source>Untuk koordinator yang meneruskan data yang sudah dikumpulkan.</source>
+        <translation>For coordinators passing on the data they collected.</translation>
+    </message>
+    <message>
+        <source>Semua periode</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>Semua kabupaten/kota</source>
+        <translation>All kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Apa yang diekspor:</source>
+        <translation>What to export:</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Kabupaten/kota:</source>
+        <translation>&amp;Kabupaten/kota:</translation>
+    </message>
+    <message>
+        <source>Satu baris per sel (untuk tabel pivot)</source>
+        <translation>One row per cell (for pivot tables)</translation>
+    </message>
+    <message>
+        <source>Satu baris per penilaian (32 kolom sel)</source>
+        <translation>One row per assessment (32 cell columns)</translation>
+    </message>
+    <message>
+        <source>Titik koma ( ; ) — Excel berbahasa Indonesia</source>
+        <translation>Semicolon ( ; ) — Excel set to Indonesian</translation>
+    </message>
+    <message>
+        <source>Koma ( , )</source>
+        <translation>Comma ( , )</translation>
+    </message>
+    <message>
+        <source>&amp;Bentuk tabel:</source>
+        <translation>Table &amp;shape:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;misah kolom:</source>
+        <translation>Column se&amp;parator:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n penilaian cocok dengan pilihan ini.</source>
+        <translation>
+            <numerusform>%n assessment matches this choice.</numerusform>
+            <numerusform>%n assessments match this choice.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada penilaian yang cocok; yang dikirim hanya data pendamping dan e-Warong.</source>
+        <translation>No assessment matches yet; only advisor and e-Warong data will be sent.</translation>
+    </message>
+    <message>
+        <source>Tidak ada penilaian yang cocok dengan pilihan ini.</source>
+        <translation>No assessment matches this choice.</translation>
+    </message>
+    <message>
+        <source>nilai-ewarong</source>
+        <translation>ewarong-ratings</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Berkas kiriman e-Warong (*.ewarong)</source>
+        <translation>e-Warong exchange files (*.ewarong)</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa ditulis: {reason}</source>
+        <translation>The file cannot be written: {reason}</translation>
+    </message>
+    <message>
+        <source>Dihentikan; tidak ada berkas yang dibuat.</source>
+        <translation>Stopped; no file was made.</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1595,13 @@ Go back to the note to correct it or copy its text, or close without that note.<
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Berkas {number} dari {count}</source>
+        <translation>File {number} of {count}</translation>
+    </message>
+</context>
+<context>
     <name>RadarChart</name>
     <message>
         <source>{mean} (target {target})</source>
@@ -1043,6 +1614,123 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Penilaian diri (rerata)</source>
         <translation>Self-assessment (mean)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Terima data</source>
+        <translation>Receive data</translation>
+    </message>
+    <message numerus="yes">
+        <source>Memeriksa %n berkas…</source>
+        <translation>
+            <numerusform>Checking %n file…</numerusform>
+            <numerusform>Checking %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Berkas dan jenis data</source>
+        <translation>File and kind of record</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Jenis data di dalam berkas</source>
+        <translation>Kinds of record in the file</translation>
+    </message>
+    <message>
+        <source>Belum ada di laptop ini; akan ditambahkan</source>
+        <translation>Not on this laptop yet; will be added</translation>
+    </message>
+    <message>
+        <source>Versi dalam berkas lebih baru; akan menggantikan yang ada</source>
+        <translation>The file&apos;s version is newer; it will replace the one here</translation>
+    </message>
+    <message>
+        <source>Sudah sama di laptop ini; tidak ada yang berubah</source>
+        <translation>Already the same on this laptop; nothing changes</translation>
+    </message>
+    <message>
+        <source>Penilaian final yang berbeda dari yang ada: kedua versi disimpan, Anda yang memilih</source>
+        <translation>Final assessments that differ from the ones here: both versions are kept and you choose</translation>
+    </message>
+    <message>
+        <source>Sebelum data disimpan, program membuat cadangan basis data secara otomatis. Impor berjalan utuh atau tidak sama sekali.</source>
+        <translation>Before saving, the program backs up the database automatically. The import happens completely or not at all.</translation>
+    </message>
+    <message>
+        <source>&amp;Terima data</source>
+        <translation>&amp;Receive data</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa diterima</source>
+        <translation>The files cannot be received</translation>
+    </message>
+    <message>
+        <source>Tidak ada data yang dimasukkan ke laptop ini.</source>
+        <translation>Nothing was added to this laptop.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data baru</source>
+        <translation>No new data</translation>
+    </message>
+    <message>
+        <source>Semua isi berkas sudah ada di laptop ini; menerimanya tidak mengubah apa pun.</source>
+        <translation>Everything in the files is already on this laptop; receiving them changes nothing.</translation>
+    </message>
+    <message>
+        <source>Jika data ini diterima:</source>
+        <translation>If these data are received:</translation>
+    </message>
+    <message>
+        <source>Tidak ada data baru atau yang diperbarui.</source>
+        <translation>No new or updated records.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Terima %n berkas yang baik</source>
+        <translation>
+            <numerusform>&amp;Receive the good file</numerusform>
+            <numerusform>&amp;Receive the %n good files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} — ditolak</source>
+        <translation>{name} — refused</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ditolak — tidak ada isi berkas ini yang dimasukkan:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Refused — nothing from these files is added:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Rincian: {reason}</source>
+        <translation>Details: {reason}</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa diperiksa</source>
+        <translation>The files could not be checked</translation>
+    </message>
+    <message>
+        <source>Tidak ada data yang diubah. {reason}</source>
+        <translation>No data were changed. {reason}</translation>
+    </message>
+    <message>
+        <source>Dihentikan; tidak ada data yang diubah.</source>
+        <translation>Stopped; no data were changed.</translation>
     </message>
 </context>
 <context>
@@ -1459,12 +2147,12 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>{assessments} assessments and {ratings} cell ratings; SQLite found no damage.</translation>
     </message>
     <message>
-        <source>Pulihkan dari cadangan…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
         <source>Rincian teknis: {summary}</source>
         <translation>Technical details: {summary}</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +2451,21 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Basis data ini dibuka hanya-baca: target bisa dilihat, tetapi tidak bisa diubah.</source>
         <translation>This database is open read-only: targets can be viewed but not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionPanel</name>
+    <message>
+        <source>Sel</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
