@@ -133,7 +133,8 @@ def growth_rows(rows: list[Row], counts: dict[int, int], flat: set[str],
     linear = counts[large] / counts[small]
     medians = {(row.measurement, row.size): row for row in rows}
     growth = []
-    for name in dict.fromkeys(row.measurement for row in rows):
+    # Reference rows (no budget) measure libraries, not the program: left out.
+    for name in dict.fromkeys(row.measurement for row in rows if row.budget):
         before, after = medians.get((name, small)), medians.get((name, large))
         if before is None or after is None or not before.median:
             continue
