@@ -1039,15 +1039,8 @@ class ExchangeActions(QObject):
         dialog.open()
         return dialog
 
-    def refresh_window(self) -> None:
-        """Show what the import brought: the e-Warong list, the chosen e-Warong, profiles."""
-        # reload_from_database keeps the e-Warong list while its filter is unchanged; an
-        # import adds rows under the same filter, so the list is read again first.
-        self.window.warong_model.refresh()
-        self.window.reload_from_database()
-
     def _received(self, results: list[ImportPreview]) -> None:
-        self.refresh_window()
+        self.window.reload_from_database()
         self.update_conflict_count()
         self._keep(receive_message(self.window, results, self.show_conflicts))
         if self.conflicts_dialog is not None:
@@ -1073,7 +1066,7 @@ class ExchangeActions(QObject):
         return dialog
 
     def _resolved(self, _conflict: object) -> None:
-        self.refresh_window()
+        self.window.reload_from_database()
         self.update_conflict_count()
 
     def update_conflict_count(self) -> int:

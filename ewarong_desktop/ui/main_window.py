@@ -709,6 +709,8 @@ class MainWindow(QMainWindow):
         """Show what another window or program saved: the lists, the e-Warong and open profiles."""
         selected = self.selected_assessment()
         self.reload_kecamatan()
+        # Rows may have come or gone under the same filter; apply_filter alone keeps the list.
+        self.warong_model.refresh()
         self.apply_filter()
         if self.warong is not None:
             try:
