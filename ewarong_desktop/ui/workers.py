@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..errors import UserError
 
@@ -50,9 +51,21 @@ class Worker(QRunnable):
         self.function = function
         self.args = args
         self.kwargs = kwargs
-        self.signals = WorkerSignals()
+        # The window's thread holds the signals (in _running); the worker's thread only
+        # borrows them, so a QObject of the window's thread is never deleted in the other.
+        signals = WorkerSignals()
+        self._owned_signals: WorkerSignals | None = signals  # until start_worker takes them
+        self._signals = weakref.ref(signals)
         self.lane = "data"  # set by start_worker
         self._cancel = threading.Event()
+        self.left = threading.Event()  # run() has returned all it borrowed
+
+    @property
+    def signals(self) -> WorkerSignals:
+        signals = self._signals()
+        if signals is None:
+            raise RuntimeError("the worker has reported and its signals are gone")
+        return signals
 
     def cancel(self) -> None:
         """Ask the function to stop at its next progress report."""
@@ -64,31 +77,49 @@ class Worker(QRunnable):
 
     def report(self, stage: str, done: int = 0, total: int = 0) -> bool:
         """The progress callback given to the function: False means "stop now"."""
-        self.signals.progress.emit(stage, done, total)
+        signals = self._signals()
+        if signals is not None:
+            signals.progress.emit(stage, done, total)
         return not self._cancel.is_set()
 
     def run(self) -> None:
+        signals = self.signals
         try:
             result = self.function(*self.args, progress=self.report, **self.kwargs)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the window
             if self._cancel.is_set() and isinstance(exc, UserError):
-                self.signals.cancelled.emit()  # the service stopped as asked
+                signals.cancelled.emit()  # the service stopped as asked
             else:
                 if not isinstance(exc, UserError | OSError):
                     log.exception("worker %s failed", getattr(self.function, "__name__", "?"))
-                self.signals.failed.emit(exc)
+                signals.failed.emit(exc)
         else:
             # Finished before the cancel was seen: the work is done and must be reported.
-            self.signals.succeeded.emit(result)
+            signals.succeeded.emit(result)
         finally:
-            self.signals.finished.emit()
+            signals.finished.emit()
+            del signals
+            self.left.set()
 
 
 LANES = ("data", "reports")  # each lane runs its workers one at a time, in order
 _pools: dict[str, QThreadPool] = {}
-# Keeps each worker (and its signals) alive until the window's thread has had its news; the
-# entry goes there too, so the signals object usually ends in the thread it belongs to.
-_running: dict[int, Worker] = {}
+# Each worker and its signals, kept by the window's thread until it has had the news and
+# the worker's thread has let go: the signals object then ends in the thread it lives in.
+_running: dict[int, tuple[Worker, WorkerSignals]] = {}
+
+
+def _forget(key: int) -> None:
+    """Drop a worker once every slot had "finished" and its thread has let go of it."""
+    def release() -> None:
+        entry = _running.get(key)
+        if entry is not None and entry[0].left.is_set():
+            del _running[key]
+        elif entry is not None:  # run() has not returned yet: look again in a moment
+            QTimer.singleShot(1, release)
+
+    # Not at once: later slots of "finished" still need the signals object.
+    QTimer.singleShot(0, release)
 
 
 def _thread_pool(lane: str = "data") -> QThreadPool:
@@ -111,21 +142,21 @@ def start_worker(function: Callable[..., Any], *args: Any,
     caller's thread."""
     worker = Worker(function, *args, **kwargs)
     worker.lane = lane
-    signals = worker.signals
+    signals, worker._owned_signals = worker.signals, None
     for signal, slot in ((signals.succeeded, on_success), (signals.failed, on_failure),
                          (signals.cancelled, on_cancel), (signals.progress, on_progress)):
         if slot is not None:
             signal.connect(slot)
     key = id(worker)
-    _running[key] = worker
-    signals.finished.connect(lambda: _running.pop(key, None))  # the key only: no cycle
+    _running[key] = (worker, signals)
+    signals.finished.connect(lambda: _forget(key))  # the key only: no cycle
     _thread_pool(lane).start(worker)
     return worker
 
 
 def cancel_workers(lane: str) -> None:
     """Ask every running or queued worker of ``lane`` to stop at its next progress report."""
-    for worker in list(_running.values()):
+    for worker, _signals in list(_running.values()):
         if worker.lane == lane:
             worker.cancel()
 

@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from ewarong_desktop.db import open_database
 from ewarong_desktop.errors import ValidationError
 from ewarong_desktop.services import advisors, assessments, exchange, warongs
+from ewarong_desktop.ui import workers
 from ewarong_desktop.ui.conflicts_view import ConflictsDialog
 from ewarong_desktop.ui.exchange_dialogs import (
     CSV,
@@ -495,10 +496,13 @@ def test_a_worker_reports_progress_result_and_failure_in_the_window_thread(qtbot
             progress("write", number + 1, limit)
         return limit * 2
 
-    start_worker(counting, 3, on_success=seen.append, on_progress=lambda *args: seen.append(
+    worker = start_worker(counting, 3, on_success=seen.append, on_progress=lambda *args: seen.append(
         (args, threading.current_thread() is main_thread)))
-    qtbot.waitUntil(lambda: 6 in seen, timeout=WAIT_MS)
-    assert seen == [(("write", n, 3), True) for n in (1, 2, 3)] + [6]
+    worker.signals.finished.connect(lambda: seen.append("finished"))  # a slot of the caller's
+    qtbot.waitUntil(lambda: "finished" in seen, timeout=WAIT_MS)
+    assert seen == [(("write", n, 3), True) for n in (1, 2, 3)] + [6, "finished"]
+    # Once reported, the worker is let go (its signals end in the window's thread).
+    qtbot.waitUntil(lambda: id(worker) not in workers._running, timeout=WAIT_MS)
 
     def failing(*, progress):
         raise ValidationError("no such period")
