@@ -706,8 +706,8 @@ def export_message(parent: QWidget | None, result: ExportResult | SpreadsheetRes
             parent, translate("Exchange", "Berkas siap dikirim"), where,
             icon=QMessageBox.Icon.Information, actions=[folder_action(result.path)],
             details=translate(
-                "Exchange", "Isinya: penilaian {assessments} (nilai sel {ratings}), pendamping "
-                "{advisors}, e-Warong {warongs}.\n\nSalin berkas ini ke flashdisk atau "
+                "Exchange", "Isinya: {assessments} penilaian ({ratings} nilai sel), {advisors} "
+                "pendamping dan {warongs} e-Warong.\n\nSalin berkas ini ke flashdisk atau "
                 "lampirkan ke surel untuk koordinator. Data di laptop ini tetap ada.").format(
                     assessments=counts.get("assessments", 0), ratings=counts.get("ratings", 0),
                     advisors=counts.get("advisors", 0), warongs=counts.get("warongs", 0)))
@@ -877,6 +877,13 @@ class ReceiveDialog(WorkDialog):
                         row.setForeground(column, QBrush(QColor(CONFLICT_COLOUR)))
                     elif not value:
                         row.setForeground(column, QBrush(QColor(MUTED_COLOUR)))
+            for conflict in preview.conflicts:  # which assessments, so nobody has to guess
+                row = QTreeWidgetItem(top, [self.tr(
+                    "Konflik: {advisor} — {warong} — {period} · sel yang berbeda: {count}").format(
+                        advisor=conflict.advisor_name, warong=conflict.warong_name,
+                        period=conflict.period, count=len(conflict.differences))])
+                row.setFirstColumnSpanned(True)
+                row.setForeground(0, QBrush(QColor(CONFLICT_COLOUR)))
             top.setExpanded(True)
         for refusal in check.refusals:
             top = QTreeWidgetItem(self.tree, [self.tr("{name} — ditolak").format(name=refusal.name)])

@@ -849,14 +849,6 @@
         <translation>&amp;Save file…</translation>
     </message>
     <message>
-        <source>Isinya: penilaian {assessments} (nilai sel {ratings}), pendamping {advisors}, e-Warong {warongs}.
-
-Salin berkas ini ke flashdisk atau lampirkan ke surel untuk koordinator. Data di laptop ini tetap ada.</source>
-        <translation>Contents: assessments {assessments} (cell ratings {ratings}), advisors {advisors}, e-Warongs {warongs}.
-
-Copy this file to a USB stick or attach it to an e-mail for the coordinator. The data on this laptop stay as they are.</translation>
-    </message>
-    <message>
         <source>Buka folder</source>
         <translation>Open folder</translation>
     </message>
@@ -869,6 +861,14 @@ Copy this file to a USB stick or attach it to an e-mail for the coordinator. The
     <message>
         <source>Berkas siap dikirim</source>
         <translation>File ready to send</translation>
+    </message>
+    <message>
+        <source>Isinya: {assessments} penilaian ({ratings} nilai sel), {advisors} pendamping dan {warongs} e-Warong.
+
+Salin berkas ini ke flashdisk atau lampirkan ke surel untuk koordinator. Data di laptop ini tetap ada.</source>
+        <translation>Contents: assessments {assessments} (cell ratings {ratings}), advisors {advisors}, e-Warongs {warongs}.
+
+Copy this file to a USB stick or attach it to an e-mail for the coordinator. The data on this laptop stay as they are.</translation>
     </message>
     <message>
         <source>Ekspor selesai</source>
@@ -1707,6 +1707,10 @@ Go back to the note to correct it or copy its text, or close without that note.<
             <numerusform>&amp;Receive the good file</numerusform>
             <numerusform>&amp;Receive the %n good files</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Konflik: {advisor} — {warong} — {period} · sel yang berbeda: {count}</source>
+        <translation>Conflict: {advisor} — {warong} — {period} · cells that differ: {count}</translation>
     </message>
     <message>
         <source>{name} — ditolak</source>

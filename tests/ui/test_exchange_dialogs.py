@@ -186,7 +186,7 @@ def test_export_proposes_a_name_and_tells_where_the_file_is(qtbot, monkeypatch, 
     written = tmp_path / "kiriman.ewarong"  # the suffix is added when the person left it off
     assert written.is_file() and closed(dialog)
     assert str(written) in box.text()
-    assert f"Isinya: penilaian {len(mine)} " in box.informativeText()
+    assert f"Isinya: {len(mine)} penilaian " in box.informativeText()
     manifest = exchange.read_exchange_file(written).manifest
     assert manifest["selection"]["advisor_id"] == str(demo_advisor.id)  # "Data saya" by default
     assert manifest["counts"]["assessments"] == len(mine)
@@ -348,6 +348,10 @@ def changed_final(qtbot, monkeypatch, laptop, coordinator, demo_advisor, tmp_pat
 
     dialog = receive_through_dialog(qtbot, monkeypatch, coordinator, [second])
     assert tree_counts(dialog)["Penilaian"][3] == "1"
+    top = dialog.tree.topLevelItem(0)
+    assert top.child(top.childCount() - 1).text(0) == (
+        f"Konflik: {demo_advisor.name} — {final.warong_name} — {final.period} · "
+        "sel yang berbeda: 1")
     assert "1 penilaian final datang dalam versi yang berbeda" in dialog.conflict_note.text()
     click(qtbot, dialog.receive_button)
     box = wait_for_message(qtbot, actions_of(coordinator))
