@@ -54,6 +54,7 @@ from ..services.advisors import AdvisorInfo
 from ..services.exchange import (
     KINDS,
     ExchangeError,
+    ExchangeFile,
     ExportResult,
     ExportSelection,
     ImportPreview,
@@ -151,70 +152,64 @@ def _facts(path: Path, manifest: dict[str, Any], content: dict[str, list[dict[st
                      len(content["assessments"]))
 
 
-class _FileCounter:
-    """Passes progress on and reports which file (of ``count``) the engine is working on.
+class _ReadAsNeeded(Sequence[ExchangeFile]):
+    """The files as the engine takes them: each read and checked when its turn comes.
 
-    The engine reads each file before it compares or writes it, and every read starts
-    with ``("read", 0, ...)``: counting those tells which file a later step belongs to.
+    ``import_files`` goes through its files one by one, so only one file's records are in
+    memory at a time and each is read once. On the way it notes which file is being worked
+    on (``current``: a refusal belongs to it), says so to the progress display, and keeps
+    what each file says about itself (``facts``).
     """
 
-    def __init__(self, progress: ProgressCallback | None, count: int):
+    def __init__(self, paths: Sequence[Path], progress: ProgressCallback | None):
+        self.paths = list(paths)
         self.progress = progress
-        self.count = count
-        self.current = -1
+        self.current: int | None = None
+        self.facts: dict[int, FileFacts] = {}
 
-    def __call__(self, stage: str, done: int, total: int) -> bool | None:
-        if stage == "read" and done == 0:
-            self.current += 1
-            self.tell_file(self.current)
-        return self.progress(stage, done, total) if self.progress else None
+    def __len__(self) -> int:
+        return len(self.paths)
 
-    def tell_file(self, number: int) -> None:
-        if self.progress is not None and self.count > 1:
-            self.progress("file", number, self.count)
+    def __getitem__(self, index: int) -> ExchangeFile:  # type: ignore[override]
+        if not 0 <= index < len(self.paths):
+            raise IndexError(index)
+        self.current = index
+        if self.progress is not None and len(self.paths) > 1:
+            self.progress("file", index, len(self.paths))
+        checked = read_exchange_file(self.paths[index], self.progress)
+        self.facts[index] = _facts(self.paths[index], checked.manifest, checked.content)
+        return checked
 
 
 def check_files(database: Database, paths: Sequence[str | Path], *,
                 progress: ProgressCallback | None = None) -> ReceiveCheck:
-    """Read and check each file, then count what importing the good ones would do.
+    """Read and check each file and count what importing them would do; writes nothing.
 
-    A file that fails its checks, or clashes with this database, is set aside with its
-    reason; the others are counted as the import would do them (one after the other, in
-    one transaction that is rolled back: ``import_files(dry_run=True)``).
+    The counts are made as the import makes them (one file after the other, in one
+    transaction, here rolled back: ``import_files(dry_run=True)``). A file that fails its
+    checks or clashes with this database is set aside with its reason, and the others are
+    counted again without it.
     """
-    facts: list[FileFacts] = []
+    remaining = [Path(path) for path in paths]
     refusals: list[FileRefusal] = []
-    counter = _FileCounter(progress, len(paths))
-    for path in map(Path, paths):
+    while remaining:
+        files = _ReadAsNeeded(remaining, progress)
         try:
-            checked = read_exchange_file(path, counter)
+            previews = import_files(database, files, dry_run=True, progress=progress)
         except ExchangeError as exc:
-            refusals.append(FileRefusal(path, str(exc), error_text(exc)))
-            continue
-        facts.append(_facts(path, checked.manifest, checked.content))
-        del checked  # one file's records in memory at a time
-    while facts:
-        counter = _FileCounter(progress, len(facts))
-        try:
-            previews = import_files(database, [f.path for f in facts], dry_run=True,
-                                    progress=counter)
-        except ExchangeError as exc:
-            # The file being compared when the engine refused; its name says the same.
-            index = counter.current if 0 <= counter.current < len(facts) and \
-                facts[counter.current].name == exc.file_name else \
-                next((i for i, f in enumerate(facts) if f.name == exc.file_name), None)
-            if index is None:
+            if files.current is None:
                 raise
-            refusals.append(FileRefusal(facts.pop(index).path, str(exc), error_text(exc)))
+            refusals.append(FileRefusal(remaining.pop(files.current), str(exc), error_text(exc)))
             continue
-        return ReceiveCheck(tuple(facts), tuple(previews), tuple(refusals))
+        facts = tuple(files.facts[index] for index in range(len(remaining)))
+        return ReceiveCheck(facts, tuple(previews), tuple(refusals))
     return ReceiveCheck((), (), tuple(refusals))
 
 
 def receive_files(database: Database, paths: Sequence[Path], *,
                   progress: ProgressCallback | None = None) -> list[ImportPreview]:
     """Import the files: a backup first, then all of them in one transaction, or nothing."""
-    return import_files(database, list(paths), progress=_FileCounter(progress, len(paths)))
+    return import_files(database, _ReadAsNeeded(paths, progress), progress=progress)
 
 
 def write_exchange_file(database: Database, out: Path, selection: ExportSelection, *,
