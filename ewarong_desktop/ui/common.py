@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,6 +50,17 @@ def local_time_text(moment: datetime, *, seconds: bool = False) -> str:
         moment = moment.replace(tzinfo=UTC)
     local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
     return QLocale().toString(local, "d MMM yyyy, HH:mm:ss" if seconds else "d MMM yyyy, HH:mm")
+
+
+def heading_label(text: str, parent: QWidget | None = None, *, scale: float = 1.15) -> QLabel:
+    """A dialog's first line: bold, a little larger, wrapping."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
 
 
 class ErrorLabel(QLabel):

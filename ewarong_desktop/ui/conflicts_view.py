@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,7 @@ from ..instrument import load_instrument
 from ..services import advisors
 from ..services.exchange import CellDifference, ConflictInfo, list_conflicts, resolve_conflict
 from .charts import LEVEL_COLOURS, LEVEL_TEXT_COLOURS, role_label
-from .common import ErrorLabel, local_time_text
+from .common import ErrorLabel, heading_label, local_time_text
 
 MUTED = "#6b7078"
 LOCAL_TINT, INCOMING_TINT = "#eef4fb", "#fbf3e6"  # the two sides told apart at a glance
@@ -56,11 +56,7 @@ class VersionPanel(QFrame):
         self.setObjectName("versionPanel")
         self.setStyleSheet(f"QFrame#versionPanel {{ background: {tint}; border: 1px solid #c9ced6; "
                            "border-radius: 4px; }")
-        self.title = QLabel(title, self)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
+        self.title = heading_label(title, self, scale=1.1)
         self.meta = QLabel(self)
         self.meta.setWordWrap(True)
         self.meta.setStyleSheet(f"color: {MUTED};")
@@ -136,12 +132,7 @@ class ConflictsDialog(QDialog):
         self.empty.setStyleSheet(f"color: {MUTED}; padding: 12px;")
 
         self.detail = QWidget(self)
-        self.detail_heading = QLabel(self.detail)
-        font = QFont(self.detail_heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.detail_heading.setFont(font)
-        self.detail_heading.setWordWrap(True)
+        self.detail_heading = heading_label("", self.detail, scale=1.2)
         self.same_note = QLabel(self.detail)
         self.same_note.setStyleSheet(f"color: {MUTED};")
         self.decision = QLabel(self.detail)

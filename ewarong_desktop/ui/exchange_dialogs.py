@@ -65,7 +65,14 @@ from ..services.exchange import (
 )
 from ..services.exchange_format import FILE_SUFFIX, ProgressCallback
 from ..services.spreadsheets import count_assessments, export_csv, export_xlsx
-from .common import ErrorLabel, error_text, local_time_text, show_message, user_message
+from .common import (
+    ErrorLabel,
+    error_text,
+    heading_label,
+    local_time_text,
+    show_message,
+    user_message,
+)
 from .settings import Settings
 from .workers import Worker, start_worker
 
@@ -404,16 +411,6 @@ class ProgressPanel(QWidget):
         self.hide()
 
 
-def _heading(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
 def _note(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -521,7 +518,7 @@ class ExportDialog(WorkDialog):
                 "Berkas teks CSV (UTF-8) yang bisa dibuka Excel, LibreOffice atau program "
                 "statistik."),
         }
-        heading = _heading(titles[kind], self)
+        heading = heading_label(titles[kind], self)
         intro = QLabel(intros[kind], self)
         intro.setWordWrap(True)
 
@@ -731,7 +728,7 @@ class ReceiveDialog(WorkDialog):
         self.check: ReceiveCheck | None = None
         self.setWindowTitle(self.tr("Terima data"))
 
-        self.heading = _heading(self.tr("Memeriksa %n berkas…", "", len(self.paths)), self)
+        self.heading = heading_label(self.tr("Memeriksa %n berkas…", "", len(self.paths)), self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,7 +42,7 @@ from ..db.health import DatabaseFileError
 from ..errors import UserError
 from ..services import safety
 from ..services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnlyError, Health, RestoreResult
-from .common import ErrorLabel, local_time_text, show_message, user_message
+from .common import ErrorLabel, heading_label, local_time_text, show_message, user_message
 from .i18n import current_language
 from .settings import Settings
 from .workers import Worker, start_worker
@@ -157,16 +157,6 @@ def _busy_bar(parent: QWidget) -> QProgressBar:
     return bar
 
 
-def _heading(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
 # --- the database cannot be opened as it is ------------------------------------------------
 
 
@@ -192,7 +182,7 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(600)
 
         self.icon = QLabel(self)
-        self.heading = _heading("", self)
+        self.heading = heading_label("", self)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.path_label = QLabel(self)
