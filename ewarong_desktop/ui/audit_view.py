@@ -8,6 +8,7 @@ for reopening. ``AuditTableModel`` can be read without a window; ``AuditView`` s
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -90,6 +91,8 @@ class AuditTableModel(QAbstractTableModel):
             "refinalise": self.tr("Difinalisasi lagi"),
             "rating": self.tr("Tingkat diubah"),
             "note": self.tr("Catatan diubah"),
+            "conflict_kept_local": self.tr("Konflik data: versi di sini dipakai"),
+            "conflict_kept_incoming": self.tr("Konflik data: versi kiriman dipakai"),
         }
         return actions.get(action, action)
 
@@ -98,9 +101,18 @@ class AuditTableModel(QAbstractTableModel):
             return self.tr("Final → Draf")
         if record.action in ("finalise", "refinalise"):
             return self.tr("Draf → Final")
+        if record.action.startswith("conflict_"):  # old/new: when each version was saved
+            return self.tr("di sini {0} · kiriman {1}").format(
+                self._saved_at(record.old_value), self._saved_at(record.new_value))
         if record.action == "rating":
             return f"{self._level(record.old_value)} → {self._level(record.new_value)}"
         return f"{self._note(record.old_value, full)} → {self._note(record.new_value, full)}"
+
+    def _saved_at(self, value: str | None) -> str:
+        try:
+            return local_time_text(datetime.fromisoformat(value or ""))
+        except ValueError:
+            return value or ""
 
     def _level(self, value: str | None) -> str:
         if value == "N/A":

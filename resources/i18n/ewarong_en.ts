@@ -331,12 +331,24 @@
         <translation>Note changed</translation>
     </message>
     <message>
+        <source>Konflik data: versi di sini dipakai</source>
+        <translation>Data conflict: the version here kept</translation>
+    </message>
+    <message>
+        <source>Konflik data: versi kiriman dipakai</source>
+        <translation>Data conflict: the received version kept</translation>
+    </message>
+    <message>
         <source>Final → Draf</source>
         <translation>Final → Draft</translation>
     </message>
     <message>
         <source>Draf → Final</source>
         <translation>Draft → Final</translation>
+    </message>
+    <message>
+        <source>di sini {0} · kiriman {1}</source>
+        <translation>here {0} · received {1}</translation>
     </message>
     <message>
         <source>TB</source>

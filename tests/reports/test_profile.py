@@ -262,3 +262,12 @@ def test_missing_or_unusable_output_folder(database, rich, out):
     with pytest.raises(OutputFileError, match="is a folder"):
         export_profile(database, rich.current, out)
     assert sorted(p.name for p in out.iterdir()) == ["a-file"]
+
+
+def test_audit_labels_cover_every_action_the_services_write():
+    from ewarong_desktop.reports.labels import LABELS
+    from ewarong_desktop.services.exchange import RESOLUTIONS
+
+    actions = {"finalise", "refinalise", "reopen", "rating", "note"}
+    actions |= {f"conflict_{resolution}" for resolution in RESOLUTIONS.values()}
+    assert {f"audit_{action}" for action in actions} <= set(LABELS)

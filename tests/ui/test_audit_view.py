@@ -119,3 +119,15 @@ def test_values_in_words_and_local_time(qapp):
     assert len(shown) < 100 and shown.endswith("→ (kosong)")
     tooltip = model.index(1, AuditTableModel.CHANGE).data(Qt.ItemDataRole.ToolTipRole)
     assert "a" * 200 in tooltip  # the whole note is one hover away
+
+
+def test_a_resolved_exchange_conflict_reads_in_words(qapp):
+    model = AuditTableModel()
+    at = datetime(2026, 9, 1, 8, 0, 0, tzinfo=UTC)
+    model.set_records([AuditRecord(at, "Koordinator", "conflict_kept_incoming", None,
+                                   "2026-08-01T02:00:00+00:00", "2026-08-20T03:30:00+00:00",
+                                   "rina.ewarong")])
+    assert model.index(0, AuditTableModel.ACTION).data() == "Konflik data: versi kiriman dipakai"
+    change = model.index(0, AuditTableModel.CHANGE).data()
+    assert change.startswith("di sini ") and "2026" in change and "kiriman" in change
+    assert "T02:00" not in change  # times in words, not raw ISO
