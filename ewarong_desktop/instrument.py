@@ -153,9 +153,9 @@ def parse_instrument(data: object, origin: str = "instrument") -> Instrument:
     title = check.text(data.get("title"), "title")
     source = check.text(data.get("source"), "source")
 
-    types = {}
+    types: dict[str, Text] = {}
     for item in check.items(data, "advisor_types", len(ADVISOR_TYPES)):
-        types[item.get("code")] = check.text(item.get("name"), f"advisor type {item.get('code')}")
+        types[str(item.get("code"))] = check.text(item.get("name"), f"advisor type {item.get('code')}")
     if set(types) != set(ADVISOR_TYPES):
         check.problems.append(f"'advisor_types' must be {', '.join(ADVISOR_TYPES)}")
 

@@ -87,9 +87,9 @@ def run_list(args: argparse.Namespace) -> int:
     shown_columns = ["id", *columns]
     table = [[_cell(row[c], c) for c in shown_columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(shown_columns)]
-    print("  ".join(c.upper().ljust(w) for c, w in zip(shown_columns, widths)).rstrip())
+    print("  ".join(c.upper().ljust(w) for c, w in zip(shown_columns, widths, strict=True)).rstrip())
     for r in table:
-        print("  ".join(value.ljust(w) for value, w in zip(r, widths)).rstrip())
+        print("  ".join(value.ljust(w) for value, w in zip(r, widths, strict=True)).rstrip())
     print(f"({len(rows)} {args.kind})")
     return 0
 

@@ -37,9 +37,9 @@ from pypdf.generic import (
 )
 
 from .. import __version__
+from ..output_files import check_output_folder, write_atomically, write_bytes
 from .document import PDF_LANG
 from .labels import check_lang, label
-from ..output_files import check_output_folder, write_atomically, write_bytes
 from .profile import render_profile
 
 if TYPE_CHECKING:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import and_, bindparam, case, func, select
+from sqlalchemy import Table, and_, bindparam, case, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -243,9 +244,9 @@ def _check_editable(advisor_id: uuid.UUID, status: str, editor_id: uuid.UUID | N
                                  "mengubahnya")
 
 
-_ASSESSMENTS = Assessment.__table__
-_RATINGS = Rating.__table__
-_AUDIT = AuditEntry.__table__
+_ASSESSMENTS = cast(Table, Assessment.__table__)
+_RATINGS = cast(Table, Rating.__table__)
+_AUDIT = cast(Table, AuditEntry.__table__)
 # The autosave statements are built once: constructing a statement costs more than running it.
 _LOAD_FOR_RATING = (
     select(_ASSESSMENTS.c.advisor_id, _ASSESSMENTS.c.status, _ASSESSMENTS.c.finalised_at,

@@ -77,9 +77,9 @@ def export_profiles(database: Database, filters: ProfileFilters, *, out_file: Pa
     ``progress(done, total, advisor_name)`` is called after each profile and
     ``cancelled()`` before each; a cancelled combined PDF is not written at all.
     """
+    from ..output_files import check_output_file, check_output_folder
     from ..reports.batch import write_profile_files, write_profiles_pdf
     from ..reports.labels import label
-    from ..output_files import check_output_file, check_output_folder
 
     if (out_file is None) == (out_dir is None):
         raise ValidationError("give either one output file or one output folder",

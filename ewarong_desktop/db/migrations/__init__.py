@@ -46,8 +46,8 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
                f"baru (skema {revision}); program ini versi {__version__}. Pasang versi yang "
                "lebih baru untuk membukanya; berkas tidak diubah")
     if revision is not None and backup and db_path is not None:
-        from ..backup import backup_file, timestamped_name
         from ...paths import backup_dir_for
+        from ..backup import backup_file, timestamped_name
 
         backup_file(db_path, backup_dir_for(db_path) / timestamped_name(db_path, "pre-migration"))
     config = alembic_config()
