@@ -94,15 +94,20 @@ def make_row(name: str, size: int, samples: list[float], *, unit: str = "s",
     return row
 
 
+def shown(value: float, unit: str) -> str:
+    """A value as the tables print it: seconds in ms, memory in MB."""
+    return f"{value * 1000:.1f} ms" if unit == "s" else f"{value:.1f} MB"
+
+
 def format_table(rows: list[Row]) -> str:
     header = ["measurement", "size", "median", "min", "max", "floor", "ratio", "budget", "result",
               "note"]
     lines = []
     for row in rows:
-        fmt = (lambda v: f"{v * 1000:.1f} ms") if row.unit == "s" else (lambda v: f"{v:.1f} MB")
+        values = [shown(value, row.unit) if value is not None else ""
+                  for value in (row.median, row.minimum, row.maximum, row.floor)]
         lines.append([
-            row.measurement, f"{row.size:,}", fmt(row.median), fmt(row.minimum), fmt(row.maximum),
-            fmt(row.floor) if row.floor is not None else "",
+            row.measurement, f"{row.size:,}", *values,
             f"{row.ratio:.2f}x" if row.ratio is not None else "",
             row.budget or "(none)", ("pass" if row.passed else "FAIL") if row.budget else "info",
             row.note,
@@ -157,8 +162,8 @@ def format_growth(growth: list[dict], counts: dict[int, int],
               "result"]
     lines = []
     for entry in growth:
-        fmt = (lambda v: f"{v * 1000:.1f} ms") if entry["unit"] == "s" else (lambda v: f"{v:.1f} MB")
-        lines.append([entry["measurement"], fmt(entry["small"]), fmt(entry["large"]),
+        lines.append([entry["measurement"], shown(entry["small"], entry["unit"]),
+                      shown(entry["large"], entry["unit"]),
                       f"{entry['growth']:.2f}x", f"{entry['exponent']:.2f}",
                       f"{entry['expected']} (<= {entry['limit']:.2f})",
                       "held" if entry["held"] else "GREW"])

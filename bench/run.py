@@ -36,6 +36,7 @@ from bench.harness import (  # noqa: E402
     make_row,
     run_python,
     run_timed,
+    shown,
     timed,
 )
 
@@ -92,14 +93,19 @@ def build_database(folder: Path, size: int) -> Path:
 
     path = folder / f"demo-{size}-r{HEAD_REVISION}.sqlite3"
     if not path.exists():
-        partial = path.with_name(path.name + ".partial")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        partial = _removed(path.with_name(path.name + ".partial"))
         database = open_database(partial)
         with database.session() as session:
             generate_demo(session, seed=size, assessments=size)
         database.close()
         partial.rename(path)
+    return path
+
+
+def _removed(path: Path) -> Path:
+    """``path`` with no database file (nor its -wal/-shm) left from an earlier run."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     return path
 
 
@@ -390,9 +396,7 @@ def bench_export(ctx: Context) -> list[Row]:
 
 
 def _empty_database(path: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    open_bench_database(path).close()  # the program's schema, nothing in it
+    open_bench_database(_removed(path)).close()  # the program's schema, nothing in it
     return path
 
 
@@ -500,8 +504,8 @@ def main(argv: list[str] | None = None) -> int:
         for measure in MEASUREMENTS:
             for row in measure(ctx):
                 rows.append(row)
-                shown = f"{row.median * 1000:.1f} ms" if row.unit == "s" else f"{row.median:.1f} MB"
-                print(f"  {row.measurement} @ {size:,}: {shown}", file=sys.stderr, flush=True)
+                print(f"  {row.measurement} @ {size:,}: {shown(row.median, row.unit)}",
+                      file=sys.stderr, flush=True)
     growth = growth_rows(rows, counts, FLAT)
     tables = format_table(rows) + (f"\n\n{format_growth(growth, counts)}" if growth else "")
     print(tables)
