@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QWidget,
@@ -61,6 +62,29 @@ def heading_label(text: str, parent: QWidget | None = None, *, scale: float = 1.
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def fact_grid(grid: QGridLayout, fields: Sequence[tuple[str, str]], parent: QWidget, *,
+              rows: int, label_style: str = "") -> dict[str, QLabel]:
+    """Caption/value pairs in two columns (filled top to bottom); returns the value labels by key.
+
+    Values wrap and can be selected with the mouse, so an address or a name can be copied.
+    """
+    values: dict[str, QLabel] = {}
+    for index, (key, caption) in enumerate(fields):
+        row, column = index % rows, (index // rows) * 2
+        label = QLabel(caption, parent)
+        label.setStyleSheet(label_style)
+        value = QLabel(parent)
+        value.setWordWrap(True)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, column + 1)
+        values[key] = value
+    grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(3, 1)
+    return values
 
 
 class ErrorLabel(QLabel):

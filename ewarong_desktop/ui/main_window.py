@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,7 +51,7 @@ from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
 from ..services.warongs import WarongInfo
 from .change_watch import ChangeWatcher
-from .common import ErrorLabel, dialog_buttons, show_message
+from .common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
 from .i18n import LANGUAGE_NAMES
 from .models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
 from .settings import LANGUAGES, Settings
@@ -291,12 +291,7 @@ class MainWindow(QMainWindow):
         self.detail_stack.addWidget(self.empty_hint)
 
         page = QWidget(self.detail_stack)
-        self.warong_title = QLabel(page)
-        title_font = QFont(self.warong_title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.warong_title.setFont(title_font)
-        self.warong_title.setWordWrap(True)
+        self.warong_title = heading_label("", page, scale=1.4)
         self.warong_subtitle = QLabel(page)
         self.warong_subtitle.setWordWrap(True)
         edit_button = QToolButton(page)
@@ -311,26 +306,13 @@ class MainWindow(QMainWindow):
         facts = QGroupBox(self.tr("Data e-Warong"), page)
         grid = QGridLayout(facts)
         grid.setHorizontalSpacing(12)
-        self.fact_labels: dict[str, QLabel] = {}
-        fact_names = [
-            ("address", self.tr("Alamat:")), ("founded", self.tr("Tahun berdiri:")),
-            ("kelurahan", self.tr("Kelurahan/desa:")), ("members", self.tr("Jumlah anggota:")),
-            ("kecamatan", self.tr("Kecamatan:")), ("services", self.tr("Layanan:")),
-            ("kabupaten", self.tr("Kabupaten/kota:")), ("advisors", self.tr("Pendamping:")),
-        ]
-        for index, (key, label_text) in enumerate(fact_names):
-            row, column = index // 2, (index % 2) * 2
-            label = QLabel(label_text, facts)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value = QLabel(facts)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label, row, column)
-            grid.addWidget(value, row, column + 1)
-            self.fact_labels[key] = value
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        # Filled top to bottom, so each column reads as a group (place / the warung itself).
+        self.fact_labels = fact_grid(grid, [
+            ("address", self.tr("Alamat:")), ("kelurahan", self.tr("Kelurahan/desa:")),
+            ("kecamatan", self.tr("Kecamatan:")), ("kabupaten", self.tr("Kabupaten/kota:")),
+            ("founded", self.tr("Tahun berdiri:")), ("members", self.tr("Jumlah anggota:")),
+            ("services", self.tr("Layanan:")), ("advisors", self.tr("Pendamping:")),
+        ], facts, rows=4)
 
         assessments_box = QGroupBox(self.tr("Penilaian per periode"), page)
         self.assessment_view = self._table(assessments_box, self.assessment_model)

@@ -32,6 +32,7 @@ from ..instrument import ROLE_COUNT, Instrument
 from ..services import profiles
 from ..services.profiles import CellScore, RoleProfile
 from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
+from .common import fact_grid
 from .report_actions import ProfileReportBar
 
 GAPS_SHOWN = 10
@@ -132,26 +133,14 @@ class ProfileView(QWidget):
         header = QGridLayout()
         header.setHorizontalSpacing(14)
         header.setVerticalSpacing(2)
-        self.header_values: dict[str, QLabel] = {}
         fields = [
             ("advisor", self.tr("Pendamping")), ("type", self.tr("Jenis pendamping")),
             ("warong", self.tr("e-Warong")), ("region", self.tr("Wilayah")),
             ("period", self.tr("Periode")), ("status", self.tr("Status")),
             ("completeness", self.tr("Kelengkapan")), ("overall", self.tr("Rerata keseluruhan")),
         ]
-        for i, (key, caption) in enumerate(fields):
-            row, column = i % 4, (i // 4) * 2
-            label = QLabel(caption + ":", content)
-            label.setStyleSheet("color: #4a4f57;")
-            value = QLabel(content)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            header.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
-            header.addWidget(value, row, column + 1)
-            self.header_values[key] = value
-        header.setColumnStretch(1, 1)
-        header.setColumnStretch(3, 1)
+        self.header_values = fact_grid(header, [(key, caption + ":") for key, caption in fields],
+                                       content, rows=4, label_style="color: #4a4f57;")
         layout.addLayout(header)
         # Ekspor PDF / Cetak for this profile; the PDF is rendered off the window's thread.
         self.report_bar = ProfileReportBar(self._database, self._assessment_id, lang=self._lang,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -33,7 +33,7 @@ from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT
 from ..services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
 from .charts import format_mean, role_label
-from .common import error_text
+from .common import error_text, heading_label
 from .profile_view import CellTable
 from .report_actions import (
     MUTED,
@@ -137,12 +137,7 @@ class SummaryScreen(QWidget):
         actions.addWidget(self.export_button)
         actions.addWidget(self.open_after)
 
-        self.heading = QLabel(self)
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
+        self.heading = heading_label("", self, scale=1.3)
         self.basis = QLabel(self)
         self.basis.setStyleSheet(MUTED)
         self.basis.setWordWrap(True)
