@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -392,7 +392,10 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.language_actions.triggered.connect(self._language_chosen)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        # Enter or Down in the search box goes on to the results, so the keyboard never stalls there.
+        self.search.returnPressed.connect(self.go_to_results)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self.go_to_results,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.kecamatan.currentIndexChanged.connect(lambda _index: self.apply_filter())
         self.only_mine.toggled.connect(self._only_mine_toggled)
         self.warong_view.selectionModel().currentRowChanged.connect(self._warong_row_changed)
@@ -468,6 +471,15 @@ class MainWindow(QMainWindow):
         self.warong_model.set_filter(self.current_filter())
         if keep is not None and not self.select_warong(keep):
             self.show_warong(None)
+
+    def go_to_results(self) -> None:
+        """Apply the search now and move to the list, choosing its first e-Warong if none is."""
+        self.apply_filter()
+        if self.warong_model.rowCount() == 0:
+            return
+        self.warong_view.setFocus()
+        if not self.warong_view.selectionModel().hasSelection():
+            self.warong_view.selectRow(0)
 
     def _only_mine_toggled(self, checked: bool) -> None:
         self.settings.only_mine = checked

@@ -97,6 +97,19 @@ def test_search_narrows_the_list_after_a_pause_in_typing(window, qtbot):
     qtbot.waitUntil(lambda: window.warong_model.rowCount() == 27)
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_from_the_search_box_the_keyboard_goes_on_to_the_result(window, qtbot, key):
+    window.show()
+    qtbot.waitExposed(window)
+    target = window.warong_model.record(7)
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, target.kelurahan)
+    qtbot.keyClick(window.search, key)
+    assert window.warong_view.hasFocus()
+    assert window.warong is not None and target.kelurahan in window.warong.name
+    assert target.name in window.warong_title.text()
+
+
 def test_kecamatan_filter_and_only_mine(window, demo_advisor):
     window.kecamatan.setCurrentIndex(window.kecamatan.findData("Lengkong"))
     rows = window.warong_model.rowCount()
