@@ -96,26 +96,25 @@ class Database:
         A full disk, a read-only file, a lock held too long or damage found while working
         become the matching ``DatabaseError``; nothing of the failed unit is saved.
         """
-        try:
-            with self._sessions() as session, session.begin():
-                yield session
-        except (OperationalError, SADatabaseError) as exc:
-            translated = _translate(exc, self.path)
-            if translated is None:
-                raise
-            raise translated from exc
+        with self._database_errors(), self._sessions() as session, session.begin():
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reading only (lists, profiles, summaries, reports, exports).
 
         Its transaction begins deferred and takes no write lock, so a long summary over
-        thousands of assessments never makes an autosave wait; it is rolled back at the end.
+        thousands of assessments never makes an autosave wait; closing the session at the
+        end of the block rolls back anything written by mistake.
         """
+        with self._database_errors(), self._readers() as session:
+            yield session
+
+    @contextmanager
+    def _database_errors(self) -> Iterator[None]:
+        """SQLite's errors while working, as the ``DatabaseError`` a person can act on."""
         try:
-            with self._readers() as session, session.begin():
-                yield session
-                session.rollback()
+            yield
         except (OperationalError, SADatabaseError) as exc:
             translated = _translate(exc, self.path)
             if translated is None:
