@@ -10,36 +10,42 @@ from __future__ import annotations
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import __version__
-from ..db import Database, open_database
-from ..db.health import DatabaseDamagedError, DatabaseFileError, DatabaseReadOnlyError
 from ..errors import NotFoundError, UserError
 from ..logging_setup import setup_logging
 from ..paths import APP_AUTHOR, APP_NAME, default_database_path
-from ..services import advisors
 from .common import show_message, user_message
 from .error_hook import ErrorReporter
 from .i18n import Translation
-from .main_window import MainWindow, ViewState
 from .settings import Settings
-from .setup_dialog import SetupDialog
+from .start_window import StartWindow
+
+# Everything that loads the database layer (SQLAlchemy alone takes longer to import than
+# Qt takes to paint a window) is imported where it is first needed, after the start window
+# is on screen: see ``Application.launch``.
+if TYPE_CHECKING:
+    from ..db import Database
+    from ..db.health import DatabaseFileError
+    from .main_window import MainWindow, ViewState
+    from .setup_dialog import SetupDialog
 
 
-def show_start_error(message: str) -> None:
-    """The database could not be opened at start: there is no window yet, so this blocks."""
+def show_start_error(message: str, parent: QWidget | None = None) -> None:
+    """The database could not be opened at start: no main window yet, so this blocks."""
     title = QCoreApplication.translate("Application", "e-Warong Desktop tidak bisa dimulai")
-    QMessageBox.critical(None, title, message)
+    QMessageBox.critical(parent, title, message)
 
 
 class Application(QObject):
     """The open database, the current advisor and the main window of one running program."""
 
-    finished = Signal(int)  # the person left before a window opened (set-up cancelled)
+    finished = Signal(int)  # ended before a main window opened: 0 set-up cancelled, 1 no file
     # Each new MainWindow (start, other database, language): where later features add their
     # actions to window.reports_menu / window.data_menu with window.add_menu_action().
     window_changed = Signal(object)
@@ -52,6 +58,7 @@ class Application(QObject):
         self.translation.switch(lang or settings.language)
         self.database: Database | None = None
         self.window: MainWindow | None = None
+        self.start_window: StartWindow | None = None  # on screen until the first main window
         self.setup_dialog: SetupDialog | None = None
         self.pending_database: Database | None = None  # opened, waiting for set-up
         # Each new window gets the Laporan menu (coordinator's summary, batch of profiles).
@@ -65,22 +72,55 @@ class Application(QObject):
     def lang(self) -> str:
         return self.translation.lang
 
+    def launch(self, path: Path) -> StartWindow:
+        """Paint the start window now; open ``path`` once it is on screen (``run_gui``).
+
+        ``finished`` is emitted with 1 if the file cannot be opened.
+        """
+        window = StartWindow(self.settings, path)
+        self.start_window = window
+        window.ready.connect(lambda: self._start_after_paint(path))
+        window.show()
+        return window
+
+    def _start_after_paint(self, path: Path) -> None:
+        if not self.start(path):
+            self.finished.emit(1)
+
     def start(self, path: Path) -> bool:
         """Open ``path`` and show set-up or the main window; False (after a message) if it fails."""
+        from ..db import open_database
+        from ..db.health import DatabaseDamagedError, DatabaseReadOnlyError
+
         try:
             database = open_database(path)
         except (DatabaseDamagedError, DatabaseReadOnlyError) as exc:
             self.offer_recovery(exc)  # restore a backup, open read-only, another file, or quit
             return True
         except UserError as exc:
+            self._asking_at_start()
             show_start_error(self.tr("Basis data {path} tidak bisa dibuka.\n\n{reason}").format(
-                path=path, reason=user_message(exc)))
+                path=path, reason=user_message(exc)), self.start_window)
             return False
         self._adopt(database)
         return True
 
+    def _asking_at_start(self) -> None:
+        """A dialog is about to ask the person something: the start window stops saying
+        "opening the database"."""
+        if self.start_window is not None:
+            self.start_window.opened()
+
+    @property
+    def front_window(self) -> QWidget | None:
+        """What a dialog opens over: the main window, or the start window before there is one."""
+        return self.window or self.start_window
+
     def open_other_database(self, path: str | Path) -> None:
         """Berkas > Buka: switch to another file; on failure the current one stays open."""
+        from ..db import open_database
+        from ..db.health import DatabaseDamagedError, DatabaseReadOnlyError
+
         try:
             database = open_database(Path(path))
         except (DatabaseDamagedError, DatabaseReadOnlyError) as exc:
@@ -96,10 +136,11 @@ class Application(QObject):
         """Explain a damaged or read-only file and offer the ways out (``RecoveryDialog``)."""
         from .safety_dialogs import RecoveryDialog, announce_restore
 
-        # Kept (not deleted on close) until the next one replaces it: at start it has no
-        # parent, and dropping the last reference from inside its own button's click would
-        # delete it under Qt's feet.
-        dialog = RecoveryDialog(error, settings=self.settings, parent=self.window)
+        # Kept (not deleted on close) until the next one replaces it: at start its parent is
+        # the start window or nothing, and dropping the last reference from inside its own
+        # button's click would delete it under Qt's feet.
+        self._asking_at_start()
+        dialog = RecoveryDialog(error, settings=self.settings, parent=self.front_window)
         dialog.database_opened.connect(self._adopt)
         dialog.restored.connect(
             lambda result, backup: announce_restore(self.setup_dialog or self.window, result, backup))
@@ -123,6 +164,8 @@ class Application(QObject):
         install_report_actions(self, window)
 
     def _known_advisor(self, database: Database) -> uuid.UUID | None:
+        from ..services import advisors
+
         assert database.path is not None
         advisor_id = self.settings.current_advisor(database.path)
         if advisor_id is None:
@@ -135,11 +178,14 @@ class Application(QObject):
         return advisor_id
 
     def _adopt(self, database: Database) -> None:
+        from .setup_dialog import SetupDialog
+
         advisor_id = self._known_advisor(database)
         if advisor_id is not None:
             self._switch_to(database, advisor_id)
             return
-        dialog = SetupDialog(database, self.lang, self.window)
+        self._asking_at_start()
+        dialog = SetupDialog(database, self.lang, self.front_window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.advisor_chosen.connect(lambda chosen: self._switch_to(database, chosen))
         dialog.rejected.connect(lambda: self._setup_cancelled(database))
@@ -168,6 +214,8 @@ class Application(QObject):
             previous.close()
 
     def _show_window(self, advisor_id: uuid.UUID, state: ViewState | None = None) -> MainWindow:
+        from .main_window import MainWindow
+
         assert self.database is not None
         old = self.window
         if old is not None:
@@ -184,8 +232,16 @@ class Application(QObject):
         self.window = window
         if old is not None:
             old.close()
+        self._close_start_window()
         self.window_changed.emit(window)
         return window
+
+    def _close_start_window(self) -> None:
+        if self.start_window is not None:
+            # Deleted later, not now: a dialog over it may be the one whose click got us here.
+            self.start_window.hide()
+            self.start_window.deleteLater()
+            self.start_window = None
 
     def _window_destroyed(self, window: MainWindow) -> None:
         if self.window is window:  # closed by the person: the program is ending
@@ -211,6 +267,7 @@ class Application(QObject):
         if self.setup_dialog is not None:
             self.setup_dialog.close()
             self.setup_dialog = None
+        self._close_start_window()
         # A dialog shown over a window is deleted with that window: close only a live one.
         if self.recovery_dialog is not None and shiboken6.isValid(self.recovery_dialog):
             self.recovery_dialog.close()
@@ -251,10 +308,9 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     try:
         settings = Settings()
         controller = Application(settings, lang)
-        if not controller.start(startup_path(db_path, settings)):
-            controller.shutdown()
-            return 1
         controller.finished.connect(app.exit)
+        # The start window first, the database after it is painted (see Application.launch).
+        controller.launch(startup_path(db_path, settings))
         code = app.exec()
         controller.shutdown()
         return code

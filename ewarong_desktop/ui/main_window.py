@@ -56,13 +56,13 @@ from .i18n import LANGUAGE_NAMES
 from .models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
 from .settings import LANGUAGES, Settings
 from .setup_dialog import AdvisorEditDialog, SetupDialog
+from .start_window import restore_window_geometry
 from .warong_dialog import WarongDialog, service_labels
 
 if TYPE_CHECKING:
     from .assessment_form import AssessmentForm
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before filtering the list
-MINIMUM_SIZE = (1000, 640)
 PERIODS_AHEAD, PERIODS_BACK = 1, 5  # choices offered for a new assessment
 
 
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.warong: WarongInfo | None = None
         self._windows: dict[tuple[str, uuid.UUID], QWidget] = {}
         self.unsaved_note_box: QMessageBox | None = None
-        self.setMinimumSize(*MINIMUM_SIZE)
+        self.setObjectName("mainWindow")
 
         self.warong_model = WarongTableModel(database, self)
         self.assessment_model = AssessmentTableModel(database, self)
@@ -819,11 +819,7 @@ class MainWindow(QMainWindow):
                 self.select_warong(state.warong_id)
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.window_geometry
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = self.screen().availableGeometry()
-            self.resize(max(MINIMUM_SIZE[0], min(1280, screen.width())),
-                        max(MINIMUM_SIZE[1], min(760, screen.height())))
+        restore_window_geometry(self, self.settings)
         splitter = self.settings.splitter_state
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)

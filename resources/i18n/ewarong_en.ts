@@ -2207,6 +2207,13 @@ Go back to the note to correct it or copy its text, or close without that note.<
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <source>Membuka basis data…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
     <name>SummaryScreen</name>
     <message>
         <source>Ringkasan koordinator</source>

@@ -5,8 +5,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ewarong_desktop.db import open_database
 from ewarong_desktop.errors import UserError
@@ -89,26 +89,93 @@ def start_errors(monkeypatch):
     return shown
 
 
-def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, monkeypatch):
+def visible(kind):
+    return [w for w in app_module.QApplication.topLevelWidgets()
+            if isinstance(w, kind) and w.isVisible()]
+
+
+@pytest.fixture
+def event_loop(monkeypatch, qtbot):
+    """Stand in for ``QApplication.exec`` in ``run_gui``: events are processed while
+    ``person()`` does what a person would, then until the program asks to exit; returns the
+    code it asked for. (A real exit() would leave this test process's Qt unable to run
+    another event loop.)"""
+    exit_codes: list[int] = []
+    monkeypatch.setattr(app_module.QApplication, "exit",
+                        staticmethod(lambda code=0: exit_codes.append(code)))
+
+    def install(person=lambda: None):
+        def run(_app):
+            person()
+            qtbot.waitUntil(lambda: bool(exit_codes), timeout=10_000)
+            return exit_codes[-1]
+
+        monkeypatch.setattr(app_module.QApplication, "exec", run)
+
+    return install
+
+
+def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, qtbot,
+                                                                 demo_path, demo_advisor):
+    import ewarong_desktop.db
+    from ewarong_desktop.ui.main_window import MainWindow
+    from ewarong_desktop.ui.start_window import StartWindow
+
+    Settings().set_current_advisor(demo_path, demo_advisor.id)
+    painted, seen = [], []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                painted.append(watched.objectName())
+            return False
+
+    def opened_after(path, **kwargs):  # what was on screen when the file was opened
+        seen.append(("opening", list(painted)))
+        return real_open(path, **kwargs)
+
+    real_open = ewarong_desktop.db.open_database
+    monkeypatch.setattr(ewarong_desktop.db, "open_database", opened_after)
+
+    def person():
+        [start] = visible(StartWindow)  # there at once, saying what it is doing
+        seen.append(("start", start.message.text()))
+        place = start.geometry()
+        qtbot.waitUntil(lambda: bool(visible(MainWindow)), timeout=10_000)
+        [window] = visible(MainWindow)
+        seen.append(("main", window.geometry() == place, visible(StartWindow)))
+        window.close()
+
+    watcher = Paints()
+    app_module.QApplication.instance().installEventFilter(watcher)
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda _app: (person(), 0)[1])
+    try:
+        assert run_gui(demo_path) == 0
+    finally:
+        app_module.QApplication.instance().removeEventFilter(watcher)
+    [(_, message), (_, painted_then), (_, same_place, start_windows_after)] = seen
+    assert "Membuka basis data" in message and str(demo_path) in message
+    assert painted_then == ["startWindow"]  # on screen before the database was touched
+    assert same_place and start_windows_after == []  # the main window took its place
+
+
+def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, event_loop,
+                                                                       qtbot):
     from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
 
     notes = tmp_path / "catatan.txt"
     notes.write_text("bukan basis data")
     with pytest.raises(UserError) as refused:
         open_database(notes)
-    shown, exit_codes = [], []
+    shown = []
 
-    def event_loop(_app):  # the person reads the explanation and chooses "Keluar"
-        [dialog] = [w for w in app_module.QApplication.topLevelWidgets()
-                    if isinstance(w, RecoveryDialog) and w.isVisible()]
+    def person():  # reads the explanation and chooses "Keluar"
+        qtbot.waitUntil(lambda: bool(visible(RecoveryDialog)), timeout=10_000)
+        [dialog] = visible(RecoveryDialog)
         shown.append((dialog.windowTitle(), dialog.path_label.text(), dialog.details.text()))
         dialog.quit_button.click()
-        return exit_codes[-1]  # what the program asked QApplication.exit for
 
-    # A real exit() would leave this test process's Qt unable to run another event loop.
-    monkeypatch.setattr(app_module.QApplication, "exit",
-                        staticmethod(lambda code=0: exit_codes.append(code)))
-    monkeypatch.setattr(app_module.QApplication, "exec", event_loop)
+    event_loop(person)
     assert run_gui(notes) == 1
     [(title, path_text, details)] = shown
     assert title == "Basis data rusak"
@@ -116,7 +183,9 @@ def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path,
     assert notes.read_text() == "bukan basis data"
 
 
-def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path, start_errors):
+def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path, start_errors,
+                                                              event_loop):
+    event_loop()
     path = tmp_path / "baru.sqlite3"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
@@ -131,13 +200,13 @@ def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path, start_er
             "SELECT name FROM sqlite_master WHERE type = 'table'")] == ["alembic_version"]
 
 
-def test_run_gui_returns_the_event_loop_exit_code(monkeypatch, demo_path, demo_advisor):
+def test_run_gui_returns_the_event_loop_exit_code(monkeypatch, qtbot, demo_path, demo_advisor):
     Settings().set_current_advisor(demo_path, demo_advisor.id)  # the isolated user settings
     shown = []
 
     def event_loop(_app):  # what is on screen while the program runs
-        shown.extend((w.lang, w.advisor_id) for w in app_module.QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(lambda: bool(visible(MainWindow)), timeout=10_000)
+        shown.extend((w.lang, w.advisor_id) for w in visible(MainWindow))
         return 3
 
     monkeypatch.setattr(app_module.QApplication, "exec", event_loop)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ewarong_desktop.services import advisors, assessments, warongs
 from ewarong_desktop.services import validation as v
-from ewarong_desktop.ui.main_window import MINIMUM_SIZE, MainWindow, NewAssessmentDialog
+from ewarong_desktop.ui.main_window import MainWindow, NewAssessmentDialog
 from ewarong_desktop.ui.setup_dialog import AdvisorEditDialog, SetupDialog
+from ewarong_desktop.ui.start_window import MINIMUM_SIZE
 from ewarong_desktop.ui.warong_dialog import WarongDialog
 
 

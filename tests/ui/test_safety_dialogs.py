@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMessageBox
 from ewarong_desktop.db import open_database
 from ewarong_desktop.db.health import DatabaseReadOnlyError
 from ewarong_desktop.services import advisors, assessments, safety, warongs
-from ewarong_desktop.ui import app as app_module
 from ewarong_desktop.ui.assessment_form import AssessmentForm
 from ewarong_desktop.ui.safety_dialogs import RecoveryDialog, RestoreDialog, SafetyActions
 
@@ -108,16 +107,20 @@ def test_damaged_file_without_a_backup_offers_another_file(demo_path, db_path, m
 
 
 @pytest.fixture
-def read_only_medium(monkeypatch):
-    """Opening for writing is refused as on a read-only medium; opening read-only works."""
-    real_open = app_module.open_database
+def read_only_medium(monkeypatch, demo_advisor):
+    """Opening for writing is refused as on a read-only medium; opening read-only works.
+
+    (After the demo database is made: its fixtures open it for writing.)"""
+    import ewarong_desktop.db
+
+    real_open = ewarong_desktop.db.open_database
 
     def open_refusing_writes(path, *, read_only=False, **options):
         if not read_only:
             raise DatabaseReadOnlyError(path)
         return real_open(path, read_only=True, **options)
 
-    monkeypatch.setattr(app_module, "open_database", open_refusing_writes)
+    monkeypatch.setattr(ewarong_desktop.db, "open_database", open_refusing_writes)  # app.py
     monkeypatch.setattr("ewarong_desktop.ui.safety_dialogs.open_database", open_refusing_writes)
 
 
