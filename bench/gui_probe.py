@@ -7,10 +7,14 @@
 
 ``start`` and ``memory`` go through the program's own entry point (``__main__.main``, the
 same as ``ewarong-desktop --db FILE``); the probe only imports the window module first (the
-entry point would import it next anyway) so that it can watch for the first paint of a
-main window, and then closes that window the way a person would, so the program's normal
-shutdown runs too. Every mode pays for the same watcher. Prints one JSON line: seconds
-from the probe's first line to the first paint, and the peak resident memory (MB).
+entry point would import it next anyway) so that it can watch the paints, and closes the
+main window the way a person would once it is painted, so the program's normal shutdown
+runs too. Every mode pays for the same watcher. Prints one JSON line: the moments
+(``time.perf_counter()``, which on Linux, Windows and macOS reads one system-wide monotonic
+clock, so the parent can subtract the moment it started this process) of the first paint of
+any main window (the program paints its start window, "opening the database", first) and of
+the first paint of the program's main window with the e-Warong list filled in (the same
+moment in the other modes), and the peak resident memory (MB).
 """
 
 from __future__ import annotations
@@ -23,7 +27,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-STARTED = time.perf_counter()  # as early as the probe can note it
 WATCHDOG_SECONDS, WATCHDOG_EXIT = 120, 3
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,20 +48,27 @@ def peak_mb() -> float:
     return peak / (2**20 if sys.platform == "darwin" else 2**10)  # bytes on macOS, else KiB
 
 
-def watch_first_paint(app: Any, then: Any) -> Any:
-    """Call ``then(window)`` once, after the first paint of any QMainWindow has finished."""
+def watch_first_paint(app: Any, then: Any, *, start_window: str = "startWindow") -> Any:
+    """Note the first paint of any QMainWindow (``painted_at``) and of one that is not the
+    program's start window (``filled_at``); then call ``then(window)`` once, after the
+    latter's paint has finished."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow
 
     class FirstPaint(QObject):
         painted_at: float | None = None
+        filled_at: float | None = None
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-            if (self.painted_at is None and event.type() == QEvent.Type.Paint
+            if (self.filled_at is None and event.type() == QEvent.Type.Paint
                     and isinstance(watched, QMainWindow)):
-                self.painted_at = time.perf_counter()
-                # Queued: the rest of this paint pass (the children) completes first.
-                QTimer.singleShot(0, lambda: then(watched))
+                now = time.perf_counter()
+                if self.painted_at is None:
+                    self.painted_at = now
+                if watched.objectName() != start_window:
+                    self.filled_at = now
+                    # Queued: the rest of this paint pass (the children) completes first.
+                    QTimer.singleShot(0, lambda: then(watched))
             return False
 
     watcher = FirstPaint()
@@ -134,10 +144,11 @@ def main() -> int:
         from ewarong_desktop.__main__ import main as program
 
         code = program(["--db", str(args.db)])
-    if code != 0 or watcher.painted_at is None:
+    if code != 0 or watcher.painted_at is None or watcher.filled_at is None:
         print(f"the window did not paint (exit code {code})", file=sys.stderr)
         return 1
-    print(json.dumps({"first_paint": watcher.painted_at - STARTED, "peak_mb": peak_mb()}))
+    print(json.dumps({"painted_at": watcher.painted_at, "filled_at": watcher.filled_at,
+                      "peak_mb": peak_mb()}))
     return 0
 
 
