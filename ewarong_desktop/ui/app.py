@@ -1,8 +1,10 @@
 """Starting the window: the QApplication, the database, who is using the laptop, the language.
 
-``run_gui`` is what ``ewarong-desktop`` (no command) calls. ``Application`` owns the open
-database and the main window; it replaces the window when another database is opened or the
-language changes, so every string is drawn again in the new language.
+``run_gui`` is what ``ewarong-desktop`` (no command) calls. It paints the start window
+(``start_window.py``) first and opens the database once that is on screen, so this module
+imports nothing of the database layer at the top. ``Application`` owns the open database and
+the main window; it replaces the window when another database is opened or the language
+changes, so every string is drawn again in the new language.
 """
 
 from __future__ import annotations

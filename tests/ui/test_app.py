@@ -1,6 +1,8 @@
 """Start-up: first launch set-up, the remembered advisor, database errors, languages."""
 
 import sqlite3
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -312,3 +314,14 @@ def test_every_window_text_has_an_english_translation(tmp_path):
                    check=True, capture_output=True)
     assert tools.unfinished(copy) == [], (
         "run `python tools/update_translations.py` and translate the strings it lists")
+
+
+def test_the_start_window_needs_nothing_of_the_database_layer():
+    # What run_gui imports before the first paint: the command line and this module. Should
+    # SQLAlchemy creep back in, the window appears a third of a second later (bench/).
+    code = ("import sys, ewarong_desktop.cli as cli, ewarong_desktop.ui.app; cli.build_parser(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'reportlab',"
+            " 'openpyxl', 'jsonschema') or m.startswith('ewarong_desktop.db')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout
+    assert loaded.strip() == "[]"
