@@ -141,8 +141,10 @@ def growth_rows(rows: list[Row], counts: dict[int, int], flat: set[str],
     scale = math.log(counts[large] / counts[small])
     medians = {(row.measurement, row.size): row for row in rows}
     growth = []
-    # Reference rows (no budget) measure libraries, not the program: left out.
-    for name in dict.fromkeys(row.measurement for row in rows if row.budget):
+    # Reference rows (no budget) measure libraries, not the program: left out, unless they
+    # are the program's own and should stay flat (the filled window at start-up).
+    for name in dict.fromkeys(row.measurement for row in rows
+                              if row.budget or row.measurement in flat):
         before, after = medians.get((name, small)), medians.get((name, large))
         if before is None or after is None or not before.median or not after.median:
             continue
