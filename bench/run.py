@@ -149,7 +149,8 @@ def _pages(pdf: bytes) -> int:
 
 
 def bench_cold_start(ctx: Context) -> list[Row]:
-    """``ewarong-desktop --db FILE`` until its main window is painted, vs a bare QMainWindow."""
+    """``ewarong-desktop --db FILE`` until its first window, then its main window with the
+    list, is painted, vs a bare QMainWindow; all from the moment the process is launched."""
     from ewarong_desktop.ui.settings import Settings
 
     # First-launch set-up done, as the person would have: this laptop's advisor is known.
