@@ -231,6 +231,8 @@ class Application(QObject):
             window.restore_view_state(state)
         # Show the new window before closing the old one, or Qt would quit in between.
         window.show()
+        # It takes the place of the start window or the old window: keys go to it at once.
+        window.activateWindow()
         self.window = window
         if old is not None:
             old.close()

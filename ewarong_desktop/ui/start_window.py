@@ -20,18 +20,25 @@ from .settings import Settings
 
 MINIMUM_SIZE = (1000, 640)  # the main window's too: the start window stands where it will
 DEFAULT_SIZE = (1280, 760)
+FRAME = (40, 60)  # room a window's frame and the taskbar may take beyond its inside size
 TITLE = "<p style='font-size: 14pt'><b>e-Warong Desktop</b></p>"
 PAINT_WAIT_MS = 300  # started minimised or hidden: go on without waiting for a paint
 
 
 def restore_window_geometry(window: QWidget, settings: Settings) -> None:
-    """Where and how big the main window was last time, or a size that fits this screen."""
+    """Where and how big the main window was last time; the first time, a size that fits
+    this screen with the window's frame, or the whole screen on a small one."""
     window.setMinimumSize(*MINIMUM_SIZE)
     geometry = settings.window_geometry
-    if geometry.isEmpty() or not window.restoreGeometry(geometry):
-        screen = window.screen().availableGeometry()
-        window.resize(max(MINIMUM_SIZE[0], min(DEFAULT_SIZE[0], screen.width())),
-                      max(MINIMUM_SIZE[1], min(DEFAULT_SIZE[1], screen.height())))
+    if not geometry.isEmpty() and window.restoreGeometry(geometry):
+        return
+    screen = window.screen().availableGeometry()
+    # resize() sets the inside of the window: leave room for the title bar and borders.
+    width = min(DEFAULT_SIZE[0], screen.width() - FRAME[0])
+    height = min(DEFAULT_SIZE[1], screen.height() - FRAME[1])
+    window.resize(max(MINIMUM_SIZE[0], width), max(MINIMUM_SIZE[1], height))
+    if (width, height) != DEFAULT_SIZE:  # a 1366x768 laptop: all of it, as people expect
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 class StartWindow(QMainWindow):

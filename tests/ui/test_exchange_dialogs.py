@@ -115,6 +115,7 @@ def listed_names(window) -> set[str]:
 def laptop(make_shell, demo_path, demo_advisor):
     """The advisor's laptop: the demo database, its window at 1366x768."""
     shell = make_shell(demo_path, advisor_id=demo_advisor.id)
+    shell.window.showNormal()  # the test screen is small: a first start opens maximized
     shell.window.resize(1366, 768)
     return shell.window
 
@@ -133,6 +134,7 @@ def coordinator_path(tmp_path):
 def coordinator(make_shell, coordinator_path):
     path, coordinator_id = coordinator_path
     shell = make_shell(path, advisor_id=coordinator_id)
+    shell.window.showNormal()  # the test screen is small: a first start opens maximized
     shell.window.resize(1366, 768)
     return shell.window
 

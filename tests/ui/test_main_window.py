@@ -303,3 +303,13 @@ def test_a_deleted_warong_on_rebuild_falls_back_to_the_hint(window):
     state = window.view_state()
     window.restore_view_state(type(state)(uuid.uuid4(), "", None, False))
     assert window.warong is None
+
+
+def test_a_first_start_on_a_laptop_screen_fills_it(make_shell, demo_path, demo_advisor):
+    # Nothing remembered yet, and the screen (800x800 here, 1366x768 on an advisor's
+    # laptop) has no room for the default size with a title bar and a taskbar.
+    window = make_shell(demo_path, advisor_id=demo_advisor.id).window
+    assert window.isMaximized()
+    window.showNormal()  # un-maximized by the person: the next start remembers that
+    window.close()
+    assert not make_shell(demo_path, advisor_id=demo_advisor.id).window.isMaximized()
