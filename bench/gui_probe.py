@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 WATCHDOG_SECONDS, WATCHDOG_EXIT = 120, 3
+START_WINDOW = "startWindow"  # the object name of the program's start window
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -48,7 +49,7 @@ def peak_mb() -> float:
     return peak / (2**20 if sys.platform == "darwin" else 2**10)  # bytes on macOS, else KiB
 
 
-def watch_first_paint(app: Any, then: Any, *, start_window: str = "startWindow") -> Any:
+def watch_first_paint(app: Any, then: Any) -> Any:
     """Note the first paint of any QMainWindow (``painted_at``) and of one that is not the
     program's start window (``filled_at``); then call ``then(window)`` once, after the
     latter's paint has finished."""
@@ -65,7 +66,7 @@ def watch_first_paint(app: Any, then: Any, *, start_window: str = "startWindow")
                 now = time.perf_counter()
                 if self.painted_at is None:
                     self.painted_at = now
-                if watched.objectName() != start_window:
+                if watched.objectName() != START_WINDOW:
                     self.filled_at = now
                     # Queued: the rest of this paint pass (the children) completes first.
                     QTimer.singleShot(0, lambda: then(watched))

@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from .settings import Settings
@@ -68,7 +68,7 @@ class StartWindow(QMainWindow):
         """The file is open (or could not be): a dialog now asks the person something."""
         self.message.setText(TITLE)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self._fallback.start()
 
