@@ -103,6 +103,12 @@ def on_laptop(window):
 
 
 @pytest.fixture
+def as_laptop():
+    """``on_laptop`` for the fixtures of a test module."""
+    return on_laptop
+
+
+@pytest.fixture
 def window(make_shell, demo_path, demo_advisor):
     """The main window on the demo database, as its first PKH advisor."""
     shell = make_shell(demo_path, advisor_id=demo_advisor.id)

@@ -112,12 +112,10 @@ def listed_names(window) -> set[str]:
 
 
 @pytest.fixture
-def laptop(make_shell, demo_path, demo_advisor):
+def laptop(make_shell, demo_path, demo_advisor, as_laptop):
     """The advisor's laptop: the demo database, its window at 1366x768."""
     shell = make_shell(demo_path, advisor_id=demo_advisor.id)
-    shell.window.showNormal()  # the test screen is small: a first start opens maximized
-    shell.window.resize(1366, 768)
-    return shell.window
+    return as_laptop(shell.window)
 
 
 @pytest.fixture
@@ -131,12 +129,10 @@ def coordinator_path(tmp_path):
 
 
 @pytest.fixture
-def coordinator(make_shell, coordinator_path):
+def coordinator(make_shell, coordinator_path, as_laptop):
     path, coordinator_id = coordinator_path
     shell = make_shell(path, advisor_id=coordinator_id)
-    shell.window.showNormal()  # the test screen is small: a first start opens maximized
-    shell.window.resize(1366, 768)
-    return shell.window
+    return as_laptop(shell.window)
 
 
 def my_assessments(database, advisor_id):
