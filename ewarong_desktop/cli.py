@@ -102,6 +102,12 @@ def run(argv: list[str]) -> int:
 
             # No --db: the window reopens the last database used (its own setting).
             return run_gui(args.db, lang=args.lang)
+        if getattr(args, "overwrite", False):
+            from .output_files import confirm_replacement
+
+            for chosen in (getattr(args, "out", None), getattr(args, "out_dir", None)):
+                if chosen is not None:
+                    confirm_replacement(chosen)
         return handler(args) or 0
     except UserError as exc:
         print(f"ewarong-desktop: {exc.text(lang)}", file=sys.stderr)

@@ -22,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "export", parents=[common, selection],
         help="write an exchange file (.ewarong) to send to a coordinator or another laptop")
     export.add_argument("--out", required=True, type=Path, metavar="FILE.ewarong")
+    export.add_argument("--overwrite", action="store_true",
+                        help="replace the output if it exists (never a database or a backup)")
     export.set_defaults(handler=run_export)
 
     receive = subparsers.add_parser(
@@ -50,6 +52,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "export-xlsx", parents=[common, selection],
         help="write the ratings as an Excel workbook (one row per cell, one row per assessment)")
     xlsx.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    xlsx.add_argument("--overwrite", action="store_true",
+                      help="replace the output if it exists (never a database or a backup)")
     xlsx.set_defaults(handler=run_export_xlsx)
 
     table = subparsers.add_parser(
@@ -60,6 +64,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                        help="one row per assessment, one column per cell, instead")
     table.add_argument("--delimiter", choices=("comma", "semicolon"), default="comma",
                        help="semicolon suits Excel set to Indonesian (default: comma)")
+    table.add_argument("--overwrite", action="store_true",
+                       help="replace the output if it exists (never a database or a backup)")
     table.set_defaults(handler=run_export_csv)
 
 

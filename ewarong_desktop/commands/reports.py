@@ -25,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     profile.add_argument("--assessment", required=True, metavar="ID",
                          help="assessment id (see 'list assessments')")
     profile.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    profile.add_argument("--overwrite", action="store_true",
+                         help="replace the output if it exists (never a database or a backup)")
     profile.set_defaults(handler=run_profile)
 
     filters = argparse.ArgumentParser(add_help=False)
@@ -40,6 +42,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     summary.add_argument("--include-drafts", action="store_true",
                          help="count draft assessments in the means too")
     summary.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    summary.add_argument("--overwrite", action="store_true",
+                         help="replace the output if it exists (never a database or a backup)")
     summary.set_defaults(handler=run_summary)
 
     profiles = kinds.add_parser("profiles", parents=[common, lang, filters],
@@ -49,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     where.add_argument("--out", type=Path, metavar="FILE.pdf",
                        help="one PDF, each profile starting on a new page")
     where.add_argument("--out-dir", type=Path, metavar="DIR", help="one PDF per profile")
+    profiles.add_argument("--overwrite", action="store_true",
+                          help="replace the output if it exists (never a database or a backup)")
     profiles.set_defaults(handler=run_profiles)
 
 

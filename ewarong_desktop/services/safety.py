@@ -95,9 +95,14 @@ def backup_to(db_path: str | Path, destination: str | Path) -> Path:
     db_path, destination = Path(db_path), Path(destination)
     if not db_path.is_file():
         raise _health.missing_database(db_path)
-    if destination.exists():
+    if destination.exists() or destination.is_symlink():
         raise DatabaseError(f"{destination} already exists; choose a new file name",
                             id=f"{destination} sudah ada; pilih nama berkas baru")
+    from ..output_files import check_output_folder
+
+    # Like every other output: the folder must exist (a mistyped USB-stick path is
+    # refused, not created).
+    check_output_folder(destination.parent if str(destination.parent) else Path("."))
     return _backup.backup_file(db_path, destination)
 
 

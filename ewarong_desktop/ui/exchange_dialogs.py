@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from ..db import Database
 from ..errors import UserError
+from ..output_files import confirm_replacement
 from ..services import assessments, warongs
 from ..services.advisors import AdvisorInfo
 from ..services.exchange import (
@@ -639,6 +640,8 @@ class ExportDialog(WorkDialog):
         path, _filter = QFileDialog.getSaveFileName(
             self, self.windowTitle(), str(folder / self.suggested_name()), filters[self.kind])
         if path:
+            if Path(path).suffix.lower() == SUFFIXES[self.kind]:
+                confirm_replacement(Path(path))  # the save dialog asked before replacing it
             self.start(Path(path))
 
     def start(self, path: Path) -> None:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from ..db import Database
 from ..errors import NotFoundError, UserError
 from ..instrument import ADVISOR_TYPES, load_instrument
-from ..output_files import OutputFileError, write_bytes
+from ..output_files import OutputFileError, confirm_replacement, unused_path, write_bytes
 from ..services import assessments, warongs
 from ..services.report_data import ProfileFilters
 from ..services.report_export import export_profile, export_profiles, export_summary, profile_pdf
@@ -171,7 +171,8 @@ def send_to_printer(path: Path) -> PrintOutcome:
 def print_profile(database: Database, assessment_id: uuid.UUID, file_name: str, lang: str, *,
                   progress: Callable[..., bool]) -> PrintOutcome:
     """Render the role profile into the print folder and hand it to the system's printing."""
-    path = write_bytes(print_folder() / file_name, profile_pdf(database, assessment_id, lang))
+    path = write_bytes(unused_path(print_folder() / file_name),
+                       profile_pdf(database, assessment_id, lang))
     return send_to_printer(path)
 
 
@@ -219,6 +220,8 @@ def choose_pdf_file(parent: QWidget, settings: Settings, title: str, file_name: 
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
+    else:
+        confirm_replacement(path)  # the save dialog asked before replacing it
     settings.set_last_folder(FOLDER, path.parent)
     return path
 
@@ -228,6 +231,8 @@ def choose_folder(parent: QWidget, settings: Settings, title: str) -> Path | Non
     if not chosen:
         return None
     settings.set_last_folder(FOLDER, chosen)
+    # Profiles printed into the folder chosen for them replace their earlier prints there.
+    confirm_replacement(Path(chosen))
     return Path(chosen)
 
 

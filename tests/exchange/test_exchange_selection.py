@@ -99,7 +99,7 @@ def test_partial_exports_merge_into_the_whole(demo, everything, make_database, t
     periods = sorted({a["period"] for a in everything["assessments"]})
     files = [export_file(demo, tmp_path / f"{p}.ewarong", period=p) for p in periods]
     exchange.import_files(coordinator, files)
-    whole = exchange.apply(coordinator, export_file(demo, tmp_path / "all.ewarong"))
+    whole = exchange.apply(coordinator, export_file(demo, tmp_path / "whole.ewarong"))
     assert whole.counts["assessments"].new == 0 and whole.counts["ratings"].new == 0
 
 

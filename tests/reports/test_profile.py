@@ -236,9 +236,15 @@ def test_export_writes_the_file(database, rich, out):
     assert [p.name for p in out.iterdir()] == ["profil.pdf"]
 
 
-def test_export_replaces_an_older_file_whole(database, rich, out):
+def test_export_replaces_an_older_file_whole_once_confirmed(database, rich, out):
+    from ewarong_desktop.output_files import OutputExistsError, confirm_replacement
+
     target = out / "profil.pdf"
     target.write_bytes(b"old")
+    with pytest.raises(OutputExistsError):
+        export_profile(database, rich.current, target, lang="en")
+    assert target.read_bytes() == b"old"
+    confirm_replacement(target)
     export_profile(database, rich.current, target, lang="en")
     assert "Advisor Role Profile" in text(target.read_bytes())
     assert [p.name for p in out.iterdir()] == ["profil.pdf"]

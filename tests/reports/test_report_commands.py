@@ -73,3 +73,48 @@ def test_reportlab_is_not_loaded_until_a_report_is_made():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("command", [
+    ["report", "summary", "--out", "{target}"],
+    ["report", "profile", "--assessment", "{id}", "--out", "{target}"],
+    ["report", "profiles", "--period", "{period}", "--out", "{target}"],
+    ["export", "--out", "{target}"],
+    ["export-csv", "--out", "{target}"],
+    ["export-xlsx", "--out", "{target}"],
+])
+@pytest.mark.parametrize("overwrite", [[], ["--overwrite"]])
+@pytest.mark.parametrize("target_suffix", ["", "-wal"])
+def test_out_never_writes_over_the_database(demo, capsys, command, overwrite, target_suffix):
+    db, first = demo
+    target = db.with_name(db.name + target_suffix)
+    if not target.exists():
+        target.write_bytes(b"")  # a -wal that SQLite checkpointed away: keep the name in use
+    before = target.read_bytes()
+    argv = [a.format(target=target, id=first.id, period=first.period) for a in command]
+    assert run(argv[:1] + (argv[1:2] if argv[0] == "report" else []) + ["--db", str(db)]
+               + argv[(2 if argv[0] == "report" else 1):] + overwrite) == 1
+    error = capsys.readouterr().err
+    # (export-xlsx refuses the name first: it does not end in .xlsx)
+    assert error.count("\n") == 1
+    assert "will not write over" in error or "should end in .xlsx" in error
+    assert target.read_bytes() == before
+    assert run(["check", "--db", str(db)]) == 0
+
+
+def test_an_existing_report_is_replaced_only_with_overwrite(demo, out, capsys):
+    db, _first = demo
+    target = out / "summary.pdf"
+    target.write_bytes(b"the summary printed yesterday")
+    assert run(["report", "summary", "--db", str(db), "--out", str(target)]) == 1
+    assert "--overwrite" in capsys.readouterr().err
+    assert target.read_bytes() == b"the summary printed yesterday"
+    assert run(["report", "summary", "--db", str(db), "--out", str(target), "--overwrite"]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_backup_out_refuses_a_missing_folder_like_every_other_out(demo, out, capsys):
+    db, _first = demo
+    assert run(["backup", "--db", str(db), "--out", str(out / "usb" / "copy.sqlite3")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not (out / "usb").exists()

@@ -128,6 +128,7 @@ def test_start_up_backup_once_a_day_in_the_background(db_path):
 
 
 def test_backup_to_a_chosen_file_never_overwrites(database, db_path, tmp_path):
+    (tmp_path / "usb").mkdir()
     target = safety.backup_to(db_path, tmp_path / "usb" / "salinan.sqlite3")
     assert safety.check_database(target).ok
     with pytest.raises(DatabaseError, match="already exists"):

@@ -50,6 +50,7 @@ def test_backup_out_and_list(tmp_path, capsys):
     db = str(tmp_path / "a.sqlite3")
     run(capsys, "demo", "--db", db, "--assessments", "5")
     out_file = tmp_path / "flashdisk" / "salinan.sqlite3"
+    out_file.parent.mkdir()
     code, out, _ = run(capsys, "backup", "--db", db, "--out", str(out_file))
     assert code == 0 and safety.check_database(out_file).ok
     code, _, err = run(capsys, "backup", "--db", db, "--out", str(out_file))
