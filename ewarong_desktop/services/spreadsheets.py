@@ -31,6 +31,7 @@ from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import ValidationError, id_number
 from ..instrument import Instrument, load_instrument
 from ..output_files import write_atomically
+from .cell_text import csv_text, looks_like_formula, without_control_characters
 from .exchange_export import ExportSelection
 from .exchange_format import Progress, ProgressCallback
 
@@ -196,8 +197,8 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
     written = 0
     for assessment in iter_assessments(session, selection):
         for row in _long_rows(instrument, assessment):
-            long_sheet.append(row)
-        wide_sheet.append(_wide_row(instrument, assessment))
+            long_sheet.append(_xlsx_row(long_sheet, row))
+        wide_sheet.append(_xlsx_row(wide_sheet, _wide_row(instrument, assessment)))
         written += 1
         if written % 200 == 0:
             report("export", written, total)
@@ -205,6 +206,28 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
     write_atomically(Path(out), workbook.save)
     report("export", total, total)
     return written
+
+
+def _xlsx_row(sheet: Any, row: tuple[Any, ...]) -> list[Any]:
+    """A row ready for openpyxl: text that would be a formula becomes an explicit string
+    cell (openpyxl would write ``=...`` as a live formula), and control characters, which
+    XLSX cannot hold, are shown escaped."""
+    return [_xlsx_value(sheet, value) if isinstance(value, str) else value for value in row]
+
+
+def _xlsx_value(sheet: Any, text: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    text = without_control_characters(text)
+    if not looks_like_formula(text):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # text, whatever it starts with
+    return cell
+
+
+def _csv_row(row: tuple[Any, ...]) -> list[Any]:
+    return [csv_text(value) if isinstance(value, str) else value for value in row]
 
 
 def _bold_row(sheet: Any, titles: tuple[str, ...], bold: Any) -> None:
@@ -258,9 +281,9 @@ def export_csv(session: Session, out: str | Path, selection: ExportSelection | N
         writer.writerow(wide_headers(instrument) if wide else LONG_HEADERS)
         for assessment in iter_assessments(session, selection):
             if wide:
-                writer.writerow(_wide_row(instrument, assessment))
+                writer.writerow(_csv_row(_wide_row(instrument, assessment)))
             else:
-                writer.writerows(_long_rows(instrument, assessment))
+                writer.writerows(_csv_row(row) for row in _long_rows(instrument, assessment))
             written += 1
             if written % 200 == 0:
                 report("export", written, total)
