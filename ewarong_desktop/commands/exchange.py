@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import database_path, open_existing
+from ..cli import database_path, open_existing, reading_options
 from ..errors import ValidationError
 
 COUNT_COLUMNS = (("new", "new"), ("updated", "updated"), ("unchanged", "unchanged"),
@@ -13,7 +13,7 @@ COUNT_COLUMNS = (("new", "new"), ("updated", "updated"), ("unchanged", "unchange
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    selection = argparse.ArgumentParser(add_help=False)
+    selection = argparse.ArgumentParser(add_help=False, parents=[reading_options()])
     selection.add_argument("--advisor", metavar="ID", help="only this advisor's records")
     selection.add_argument("--period", metavar="P", help="only this semester, such as 2026-S1")
     selection.add_argument("--kabupaten", metavar="K", help="only this kabupaten/kota")
@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     receive.set_defaults(handler=run_import)
 
     conflicts = subparsers.add_parser(
-        "conflicts", parents=[common],
+        "conflicts", parents=[common, reading_options()],
         help="list final assessments that arrived in two different versions")
     conflicts.add_argument("--all", action="store_true", help="resolved ones too")
     conflicts.set_defaults(handler=run_conflicts)

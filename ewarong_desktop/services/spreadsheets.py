@@ -16,8 +16,10 @@ order mark, which Excel needs to show Indonesian text correctly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,17 +197,46 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
     header(wide_sheet, wide_headers(instrument), lambda title: 7 if title.startswith("4.") else
            max(10, min(28, len(title) + 4)))
     written = 0
-    for assessment in iter_assessments(session, selection):
-        for row in _long_rows(instrument, assessment):
-            long_sheet.append(_xlsx_row(long_sheet, row))
-        wide_sheet.append(_xlsx_row(wide_sheet, _wide_row(instrument, assessment)))
-        written += 1
-        if written % 200 == 0:
-            report("export", written, total)
-    _legend(workbook.create_sheet("Keterangan"), instrument, bold)
-    write_atomically(Path(out), workbook.save)
+    try:
+        for assessment in iter_assessments(session, selection):
+            for row in _long_rows(instrument, assessment):
+                long_sheet.append(_xlsx_row(long_sheet, row))
+            wide_sheet.append(_xlsx_row(wide_sheet, _wide_row(instrument, assessment)))
+            written += 1
+            if written % 200 == 0:
+                report("export", written, total)
+        _legend(workbook.create_sheet("Keterangan"), instrument, bold)
+        write_atomically(Path(out), workbook.save)
+    except BaseException:
+        _discard(workbook)
+        raise
     report("export", total, total)
     return written
+
+
+def _discard(workbook: Any) -> None:
+    """Close a write-only workbook that will not be saved, quietly.
+
+    Its sheets stream rows into temporary files through open generators; left to the
+    garbage collector they print "Exception ignored ... WriteOnlyWorksheet" tracebacks
+    after the error message the person should see alone.
+    """
+    for sheet in workbook.worksheets:
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
+        sheet._rows = None
+        if rows is not None:
+            # Throwing into a paused generator ends it without the closing-tag write.
+            with contextlib.suppress(BaseException):
+                rows.throw(_Discarded)
+        if writer is not None:
+            with contextlib.suppress(BaseException):
+                writer.xf.close()
+            with contextlib.suppress(OSError, TypeError):
+                os.remove(writer.out)
+
+
+class _Discarded(Exception):
+    """Thrown into a worksheet's row writer to end it without writing."""
 
 
 def _xlsx_row(sheet: Any, row: tuple[Any, ...]) -> list[Any]:
