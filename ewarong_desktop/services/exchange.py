@@ -160,10 +160,11 @@ def import_files(database: Database, files: Sequence[str | Path | ExchangeFile],
     if len(files) == 1:
         # One file (the usual case) is read and checked before any lock is taken, and a
         # dry run of it only reads: other windows keep saving meanwhile.
-        files = [_as_file(files[0], progress)]
+        only = _as_file(files[0], progress)
+        files = [only]
         if dry_run:
             with database.reading() as session:
-                plan = plan_import(session, files[0], report)
+                plan = plan_import(session, only, report)
                 return [_preview_of(session, plan, applied=False)]
     try:
         with database.session() as session:
