@@ -989,7 +989,8 @@ class AssessmentForm(QWidget):
         """(cell code, reason) of the first typed note the service refused, or None."""
         refused = next(iter(self._note_errors.items()), None)
         if refused is None and self._saves.waiting:
-            _kind, code = self._saves.waiting_keys()[0]  # type: ignore[misc]
+            key = self._saves.waiting_keys()[0]  # ("cell" or "note", cell code)
+            code = str(key[1]) if isinstance(key, tuple) else str(key)
             return code, self.tr("basis data masih sibuk; perubahan ini belum tersimpan")
         return refused
 
