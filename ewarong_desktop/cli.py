@@ -65,16 +65,87 @@ def database_path(args: argparse.Namespace) -> Path:
     return Path(path)
 
 
+def reading_options() -> argparse.ArgumentParser:
+    """``--read-only``, for the commands that only read the database (list, reports, exports)."""
+    options = _Parser(add_help=False)
+    options.add_argument("--read-only", action="store_true",
+                         help="open the database without writing to it (a write-protected USB "
+                              "stick, a CD, a folder you cannot write)")
+    return options
+
+
 def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open the database named by --db, refusing to create one where data were expected."""
+    """Open the database named by --db, refusing to create one where data were expected.
+
+    With ``--read-only`` the file is opened without writing; a file that cannot be
+    written is refused with advice to add that option.
+    """
     from .db import open_database
+    from .db.health import DatabaseReadOnlyError
 
     path = database_path(args)
     if not path.exists():
         raise DatabaseError(f"database {path} does not exist; check the --db path",
                             id=f"basis data {path} tidak ada; periksa lokasi yang diberikan "
                                "dengan --db")
-    return open_database(path)
+    read_only = getattr(args, "read_only", False)
+    try:
+        return open_database(path, read_only=read_only)
+    except DatabaseReadOnlyError as exc:
+        if read_only or "-wal" in str(exc):
+            raise
+        raise DatabaseError(
+            f"{path} cannot be written (a read-only file, folder or medium); add --read-only to "
+            "read it without writing, or copy it to a folder you can write to",
+            id=f"{path} tidak dapat ditulis (berkas, folder atau media hanya-baca); tambahkan "
+               "--read-only untuk membacanya tanpa menulis, atau salin ke folder yang dapat Anda "
+               "tulisi") from exc
+
+
+def refuse_empty_values(argv: list[str]) -> None:
+    """Refuse ``--period ''`` and the like: an empty value is a slip (an unset shell
+    variable), never a wish for "all" or "the latest"; leaving the option out is."""
+    for index, token in enumerate(argv):
+        name, value = token, None
+        if token.startswith("--") and "=" in token:
+            name, _, value = token.partition("=")
+        elif index > 0 and argv[index - 1].startswith("--") and "=" not in argv[index - 1]:
+            name, value = argv[index - 1], token
+        if value is not None and not value.strip() and name not in FLAGS:
+            raise CommandError(f"{name} is empty; give a value or leave the option out",
+                               id=f"{name} kosong; beri nilainya atau jangan pakai pilihan itu")
+        if not token.strip():
+            raise CommandError("an empty argument ('') was given; give a value or leave it out",
+                               id="ada argumen kosong (''); beri nilainya atau hapus argumen itu")
+
+
+# Options that take no value: the token after them is a value of its own (a file name).
+FLAGS = frozenset({"--dry-run", "--json", "--list", "--wide", "--all", "--include-drafts",
+                   "--read-only", "--version", "--help"})
+
+
+def _disk_full(exc: OSError, args: argparse.Namespace | None) -> UserError | None:
+    """A full disk while writing an output file, naming that file."""
+    import errno
+
+    if exc.errno != errno.ENOSPC:
+        return None
+    target = exc.filename or (args is not None and (getattr(args, "out", None)
+                                                    or getattr(args, "out_dir", None)))
+    if not target:
+        return None
+    return UserError(f"the disk is full, so {target} was not written; free some space and try "
+                     "again (nothing was changed)",
+                     id=f"disk penuh, jadi {target} tidak ditulis; kosongkan sebagian ruang lalu "
+                        "coba lagi (tidak ada yang diubah)")
+
+
+def _tolerant_streams() -> None:
+    # A file name with bytes that are not UTF-8 comes back as surrogates: print them
+    # escaped instead of failing on the last line of a command that worked.
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def message_language(argv: list[str]) -> str:
@@ -93,8 +164,13 @@ def message_language(argv: list[str]) -> str:
 
 
 def run(argv: list[str]) -> int:
+    from .services.cell_text import terminal_text
+
     lang = message_language(argv)
+    _tolerant_streams()
+    args: argparse.Namespace | None = None
     try:
+        refuse_empty_values(argv)
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
@@ -102,6 +178,11 @@ def run(argv: list[str]) -> int:
 
             # No --db: the window reopens the last database used (its own setting).
             return run_gui(args.db, lang=args.lang)
+        from .logging_setup import setup_logging
+
+        # Warnings (a start-up backup that failed) go to the log file, not after the line
+        # the person should read.
+        setup_logging()
         if getattr(args, "overwrite", False):
             from .output_files import confirm_replacement
 
@@ -110,12 +191,16 @@ def run(argv: list[str]) -> int:
                     confirm_replacement(chosen)
         return handler(args) or 0
     except UserError as exc:
-        print(f"ewarong-desktop: {exc.text(lang)}", file=sys.stderr)
+        print(f"ewarong-desktop: {terminal_text(exc.text(lang))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
     except OSError as exc:
+        full = _disk_full(exc, args)
+        if full is not None:
+            print(f"ewarong-desktop: {terminal_text(full.text(lang))}", file=sys.stderr)
+            return 1
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"ewarong-desktop: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1

@@ -29,6 +29,11 @@ class _RotatingFileHandler(logging.handlers.RotatingFileHandler):
             if self.stream is None:
                 self.stream = self._open()
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - the library's name
+        # A log that cannot be written (a full disk) must not print a traceback over the
+        # person's terminal after the message they should read: the record is dropped.
+        return None
+
 
 _current: Path | None = None
 
@@ -51,8 +56,10 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     handler: logging.Handler
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
+        # backslashreplace: a path with bytes that are not UTF-8 is logged, not a traceback.
         handler = _RotatingFileHandler(log_dir() / LOG_FILE_NAME, maxBytes=MAX_BYTES,
-                                       backupCount=BACKUP_COUNT, encoding="utf-8")
+                                       backupCount=BACKUP_COUNT, encoding="utf-8",
+                                       errors="backslashreplace")
     except OSError:
         path, handler = None, logging.NullHandler()
     handler.set_name(HANDLER_NAME)

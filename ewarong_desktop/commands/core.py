@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
-from ..cli import database_path, open_existing
+from ..cli import database_path, open_existing, reading_options
 from ..errors import DatabaseError
 
 
@@ -18,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                       help="approximate number of assessments (default: about 160)")
     demo.set_defaults(handler=run_demo)
 
-    listing = subparsers.add_parser("list", parents=[common], help="list advisors, e-Warongs or assessments")
+    listing = subparsers.add_parser("list", parents=[common, reading_options()],
+                                    help="list advisors, e-Warongs or assessments")
     listing.add_argument("kind", choices=("advisors", "warongs", "assessments"))
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     listing.set_defaults(handler=run_list)
@@ -35,14 +37,20 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.assessments is not None and not 1 <= args.assessments <= 200_000:
         raise DatabaseError("--assessments must be between 1 and 200000",
                             id="--assessments harus antara 1 dan 200000")
-    database = open_database(path)
+    # Only what this command creates is removed on failure (never a device or a file
+    # that was there before).
+    ours = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")
+            if not os.path.lexists(path.with_name(path.name + suffix))]
+    database = None
     try:
+        database = open_database(path)
         with database.session() as session:
             counts = generate_demo(session, seed=args.seed, assessments=args.assessments)
     except BaseException:
-        database.close()
-        for suffix in ("", "-wal", "-shm"):  # nothing half-written is left behind
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        if database is not None:
+            database.close()
+        for leftover in ours:  # nothing half-written is left behind
+            leftover.unlink(missing_ok=True)
         raise
     database.close()
     print(f"demo database {path}: {counts.advisors} advisors, {counts.warongs} e-Warongs, "
@@ -95,6 +103,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _cell(value: Any, column: str) -> str:
+    from ..services.cell_text import terminal_text
+
     if column == "completeness":
         return f"{value:.0%}"
-    return "" if value is None else str(value)
+    return "" if value is None else terminal_text(str(value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import database_path, open_existing
+from ..cli import database_path, open_existing, reading_options
 from ..errors import ValidationError
 
 COUNT_COLUMNS = (("new", "new"), ("updated", "updated"), ("unchanged", "unchanged"),
@@ -13,7 +13,7 @@ COUNT_COLUMNS = (("new", "new"), ("updated", "updated"), ("unchanged", "unchange
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    selection = argparse.ArgumentParser(add_help=False)
+    selection = argparse.ArgumentParser(add_help=False, parents=[reading_options()])
     selection.add_argument("--advisor", metavar="ID", help="only this advisor's records")
     selection.add_argument("--period", metavar="P", help="only this semester, such as 2026-S1")
     selection.add_argument("--kabupaten", metavar="K", help="only this kabupaten/kota")
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     receive.set_defaults(handler=run_import)
 
     conflicts = subparsers.add_parser(
-        "conflicts", parents=[common],
+        "conflicts", parents=[common, reading_options()],
         help="list final assessments that arrived in two different versions")
     conflicts.add_argument("--all", action="store_true", help="resolved ones too")
     conflicts.set_defaults(handler=run_conflicts)
@@ -124,8 +124,11 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     print(f"  {'records':<14}" + "".join(f"{title:>11}" for _, title in COUNT_COLUMNS))
     for kind, counts in report.counts.items():
         print(f"  {kind:<14}" + "".join(f"{getattr(counts, name):>11}" for name, _ in COUNT_COLUMNS))
+    from ..services.cell_text import terminal_text
+
     for conflict in report.conflicts:
-        print(f"  conflict: {conflict.advisor_name} / {conflict.warong_name} / {conflict.period}: "
+        print(f"  conflict: {terminal_text(conflict.advisor_name)} / "
+              f"{terminal_text(conflict.warong_name)} / {conflict.period}: "
               f"{len(conflict.differences)} cell(s) differ; both versions kept"
               + (f" (conflict {conflict.id})" if conflict.id else ""))
 
@@ -139,10 +142,12 @@ def run_conflicts(args: argparse.Namespace) -> int:
             conflicts = list_conflicts(session, include_resolved=args.all)
     finally:
         database.close()
+    from ..services.cell_text import terminal_text
+
     for conflict in conflicts:
         state = conflict.resolution or "open"
-        print(f"{conflict.id}  {state:<13}  {conflict.period}  {conflict.advisor_name} / "
-              f"{conflict.warong_name}  here {conflict.local_updated_at:%Y-%m-%d %H:%M} "
+        print(f"{conflict.id}  {state:<13}  {conflict.period}  {terminal_text(conflict.advisor_name)} / "
+              f"{terminal_text(conflict.warong_name)}  here {conflict.local_updated_at:%Y-%m-%d %H:%M} "
               f"vs incoming {conflict.incoming_updated_at:%Y-%m-%d %H:%M} "
               f"({len(conflict.differences)} cells differ, from {conflict.source_file})")
     print(f"({len(conflicts)} conflicts)")
@@ -158,8 +163,11 @@ def run_resolve(args: argparse.Namespace) -> int:
             conflict = resolve_conflict(session, args.conflict, args.keep, by=args.by)
     finally:
         database.close()
+    from ..services.cell_text import terminal_text
+
     print(f"conflict {conflict.id} resolved: {(conflict.resolution or '').replace('_', ' ')} version "
-          f"of {conflict.advisor_name} / {conflict.warong_name} / {conflict.period}")
+          f"of {terminal_text(conflict.advisor_name)} / {terminal_text(conflict.warong_name)} / "
+          f"{conflict.period}")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import open_existing
+from ..cli import open_existing, reading_options
 
 ADVISOR_TYPES = ("PKH", "TKSK", "OTHER")
 
@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True,
                                   parser_class=type(report))
     lang = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, parents=[common, reading_options()])
     # SUPPRESS: a default here would hide a --lang given before the command.
     lang.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                       help="report language (default: id)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import database_path
+from ..cli import database_path, reading_options
 from ..errors import DatabaseError
 from ..logging_setup import setup_logging
 
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     restore.set_defaults(handler=run_restore)
 
     check = subparsers.add_parser(
-        "check", parents=[common],
+        "check", parents=[common, reading_options()],
         help="check the database for damage (exit 0 when sound, 1 with the diagnosis)")
     check.set_defaults(handler=run_check)
 

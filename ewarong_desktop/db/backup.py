@@ -27,6 +27,8 @@ from .health import (
     DiskFullError,
     check_database,
     database_error,
+    disk_is_full,
+    is_io_error,
     open_for_reading,
     side_file,
     sqlite_problems,
@@ -56,6 +58,8 @@ def _write_error(exc: OSError | sqlite3.Error, source: Path, destination: Path) 
     name = getattr(exc, "sqlite_errorname", "") or ""
     if os_errno == errno.ENOSPC or name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
         return DiskFullError(destination)
+    if is_io_error(exc) and (disk_is_full(destination) or disk_is_full(source)):
+        return DiskFullError(destination if disk_is_full(destination) else source)
     if isinstance(exc, OSError) or name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return DatabaseError(

@@ -187,6 +187,12 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; give the path of a database file",
                             id=f"{path} adalah folder; pilih berkas basis data")
+    if path.exists() and not path.is_file():
+        # A device (/dev/full), a pipe or a socket: SQLite would write a -journal beside it.
+        raise DatabaseError(f"{path} is not a regular file (a device, pipe or socket); give the "
+                            "path of a database file",
+                            id=f"{path} bukan berkas biasa (perangkat, pipa atau soket); pilih "
+                               "berkas basis data")
     if path.exists():
         try:
             if path.stat().st_size == 0:

@@ -15,6 +15,7 @@ import errno
 import json
 import logging
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -121,6 +122,25 @@ class DatabaseBusyError(DatabaseFileError):
         super().__init__(
             path, f"{path} is busy in another window or program; wait a moment and try again",
             id=f"{path} sedang dipakai jendela atau program lain; tunggu sebentar lalu coba lagi")
+
+
+# Below this much free space an "I/O error" from SQLite is the full disk speaking: it
+# cannot grow the -wal or map the -shm, and says "disk I/O error" instead of "full".
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_is_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (almost) no space left."""
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder if str(folder) else ".").free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def is_io_error(exc: BaseException) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_IOERR") or "disk i/o error" in str(exc).lower()
 
 
 def missing_database(path: Path) -> DatabaseError:
@@ -300,6 +320,8 @@ def check_database(path: str | Path) -> Health:
     try:
         connection = open_for_reading(path)
     except sqlite3.Error as exc:
+        if is_io_error(exc) and disk_is_full(path):
+            return _disk_full_health(path)
         return Health.found(path, "unreadable", Phrase(f"{path} cannot be opened: {exc}",
                                                        f"{path} tidak dapat dibuka: {exc}"))
     try:
@@ -314,6 +336,8 @@ def check_database(path: str | Path) -> Health:
                 f"SQLite menemukan {len(found)} masalah, yang pertama: {first}"), tuple(found))
         revision, assessments, ratings = _contents(connection)
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed": damage
+        if is_io_error(exc) and disk_is_full(path):
+            return _disk_full_health(path)  # not damage: SQLite could not write its -shm
         return Health.found(path, "damaged", Phrase(f"SQLite cannot read it ({exc})",
                                                     f"SQLite tidak dapat membacanya ({exc})"),
                             (str(exc),))
@@ -330,6 +354,14 @@ def check_database(path: str | Path) -> Health:
                   f"{megabytes:.1f} MB")
     return Health(path, "ok", summary, revision=revision, assessments=assessments, ratings=ratings,
                   summary_id=summary_id)
+
+
+def _disk_full_health(path: Path) -> Health:
+    return Health.found(path, "unreadable", Phrase(
+        f"the disk holding {path} is full, so it cannot be opened; free some space (empty the "
+        "recycle bin, move large files away) and try again",
+        f"disk tempat {path} penuh, jadi berkas itu tidak dapat dibuka; kosongkan sebagian "
+        "ruang (kosongkan Recycle Bin, pindahkan berkas besar) lalu coba lagi"))
 
 
 def move_aside(path: Path) -> list[Path]:
@@ -474,6 +506,8 @@ def database_error(exc: BaseException, path: Path) -> DatabaseError | None:
                                     newest_good_backup(path),
                                     id=f"SQLite melaporkan kerusakan ({original})")
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        if disk_is_full(path):
+            return DiskFullError(path)
         return DatabaseError(
             f"reading or writing {path} failed (disk I/O error); if the file is on a USB stick "
             "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'",

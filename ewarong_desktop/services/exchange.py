@@ -152,9 +152,20 @@ def import_files(database: Database, files: Sequence[str | Path | ExchangeFile],
 
     A backup of the database is written first (when something will change). With
     ``dry_run`` the counts are computed the same way and nothing is written.
+    A single file is read and checked before the write lock is taken, so the lock is
+    held only to compare and write.
     """
     report = Progress(progress)
     results: list[ImportPreview] = []
+    if len(files) == 1:
+        # One file (the usual case) is read and checked before any lock is taken, and a
+        # dry run of it only reads: other windows keep saving meanwhile.
+        only = _as_file(files[0], progress)
+        files = [only]
+        if dry_run:
+            with database.reading() as session:
+                plan = plan_import(session, only, report)
+                return [_preview_of(session, plan, applied=False)]
     try:
         with database.session() as session:
             backup: Path | None = None

@@ -621,6 +621,9 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
                                f"(rincian teknis): {shown}{more_id}")
     exchange_file = ExchangeFile(name, manifest, content)
     _check_counts(exchange_file)
+    from .exchange_text import check_exchange_text  # it builds on this module
+
+    check_exchange_text(exchange_file)
     report("check", 1, 1)
     return exchange_file
 

@@ -16,8 +16,10 @@ order mark, which Excel needs to show Indonesian text correctly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,7 @@ from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import ValidationError, id_number
 from ..instrument import Instrument, load_instrument
 from ..output_files import write_atomically
+from .cell_text import csv_text, looks_like_formula, without_control_characters
 from .exchange_export import ExportSelection
 from .exchange_format import Progress, ProgressCallback
 
@@ -194,17 +197,68 @@ def export_xlsx(session: Session, out: str | Path, selection: ExportSelection | 
     header(wide_sheet, wide_headers(instrument), lambda title: 7 if title.startswith("4.") else
            max(10, min(28, len(title) + 4)))
     written = 0
-    for assessment in iter_assessments(session, selection):
-        for row in _long_rows(instrument, assessment):
-            long_sheet.append(row)
-        wide_sheet.append(_wide_row(instrument, assessment))
-        written += 1
-        if written % 200 == 0:
-            report("export", written, total)
-    _legend(workbook.create_sheet("Keterangan"), instrument, bold)
-    write_atomically(Path(out), workbook.save)
+    try:
+        for assessment in iter_assessments(session, selection):
+            for row in _long_rows(instrument, assessment):
+                long_sheet.append(_xlsx_row(long_sheet, row))
+            wide_sheet.append(_xlsx_row(wide_sheet, _wide_row(instrument, assessment)))
+            written += 1
+            if written % 200 == 0:
+                report("export", written, total)
+        _legend(workbook.create_sheet("Keterangan"), instrument, bold)
+        write_atomically(Path(out), workbook.save)
+    except BaseException:
+        _discard(workbook)
+        raise
     report("export", total, total)
     return written
+
+
+def _discard(workbook: Any) -> None:
+    """Close a write-only workbook that will not be saved, quietly.
+
+    Its sheets stream rows into temporary files through open generators; left to the
+    garbage collector they print "Exception ignored ... WriteOnlyWorksheet" tracebacks
+    after the error message the person should see alone.
+    """
+    for sheet in workbook.worksheets:
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
+        sheet._rows = None
+        if rows is not None:
+            # Throwing into a paused generator ends it without the closing-tag write.
+            with contextlib.suppress(BaseException):
+                rows.throw(_Discarded)
+        if writer is not None:
+            with contextlib.suppress(BaseException):
+                writer.xf.close()
+            with contextlib.suppress(OSError, TypeError):
+                os.remove(writer.out)
+
+
+class _Discarded(Exception):
+    """Thrown into a worksheet's row writer to end it without writing."""
+
+
+def _xlsx_row(sheet: Any, row: tuple[Any, ...]) -> list[Any]:
+    """A row ready for openpyxl: text that would be a formula becomes an explicit string
+    cell (openpyxl would write ``=...`` as a live formula), and control characters, which
+    XLSX cannot hold, are shown escaped."""
+    return [_xlsx_value(sheet, value) if isinstance(value, str) else value for value in row]
+
+
+def _xlsx_value(sheet: Any, text: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    text = without_control_characters(text)
+    if not looks_like_formula(text):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # text, whatever it starts with
+    return cell
+
+
+def _csv_row(row: tuple[Any, ...]) -> list[Any]:
+    return [csv_text(value) if isinstance(value, str) else value for value in row]
 
 
 def _bold_row(sheet: Any, titles: tuple[str, ...], bold: Any) -> None:
@@ -258,9 +312,9 @@ def export_csv(session: Session, out: str | Path, selection: ExportSelection | N
         writer.writerow(wide_headers(instrument) if wide else LONG_HEADERS)
         for assessment in iter_assessments(session, selection):
             if wide:
-                writer.writerow(_wide_row(instrument, assessment))
+                writer.writerow(_csv_row(_wide_row(instrument, assessment)))
             else:
-                writer.writerows(_long_rows(instrument, assessment))
+                writer.writerows(_csv_row(row) for row in _long_rows(instrument, assessment))
             written += 1
             if written % 200 == 0:
                 report("export", written, total)

@@ -51,9 +51,33 @@ def _too_long(field: Phrase, length: int, max_length: int) -> ValidationError:
            f"banyak {id_number(max_length)} karakter")
 
 
+# Control characters a person cannot type on purpose (NUL, BEL, ESC, VT, FF...): they break
+# spreadsheets and terminals. Line feed and tab are kept in notes (folded away in names).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def refuse_control_characters(value: str, field: Phrase) -> str:
+    """``value`` unchanged, or a ValidationError naming ``field`` and the character."""
+    found = CONTROL_CHARACTER.search(value)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise ValidationError(
+            f"{field.en} holds a control character ({code}) at position {found.start() + 1}; "
+            "remove it and type the text again",
+            id=f"{field.id} memuat karakter kendali ({code}) di posisi {found.start() + 1}; "
+               "hapus karakter itu dan ketik ulang teksnya")
+    return value
+
+
+def tidy_name(value: str | None) -> str:
+    """A name as it is stored: no leading or trailing spaces, runs of whitespace (tabs,
+    line breaks) folded to one space. The one rule for the window, services and import."""
+    return " ".join((value or "").split())
+
+
 def required_text(value: str | None, field: Phrase, max_length: int = NAME_MAX) -> str:
     """The text with runs of spaces folded; refused when empty or longer than ``max_length``."""
-    cleaned = " ".join((value or "").split())
+    cleaned = tidy_name(refuse_control_characters(value or "", field))
     if not cleaned:
         raise ValidationError(f"{field.en} is empty; type a {_lower_first(field.en)}",
                               id=f"{field.id} belum diisi; ketik {_lower_first(field.id)}")
@@ -64,7 +88,7 @@ def required_text(value: str | None, field: Phrase, max_length: int = NAME_MAX) 
 
 def optional_text(value: str | None, field: Phrase, max_length: int = NAME_MAX) -> str | None:
     """Like ``required_text``, but empty gives None."""
-    cleaned = " ".join((value or "").split())
+    cleaned = tidy_name(refuse_control_characters(value or "", field))
     if len(cleaned) > max_length:
         raise _too_long(field, len(cleaned), max_length)
     return cleaned or None
@@ -72,7 +96,7 @@ def optional_text(value: str | None, field: Phrase, max_length: int = NAME_MAX) 
 
 def long_text(value: str | None, field: Phrase, max_length: int = TEXT_MAX) -> str:
     """Free text such as a note: kept as typed (line breaks too), only length-checked."""
-    text = value or ""
+    text = refuse_control_characters(value or "", field)
     if len(text) > max_length:
         raise ValidationError(
             f"{field.en} is {len(text):,} characters long; shorten it to at most {max_length:,}",

@@ -47,6 +47,7 @@ from ..services import assessments, profiles
 from ..services.assessments import AssessmentSummary, RatingValue
 from .charts import role_label
 from .common import show_message, user_message
+from .save_queue import SaveQueue
 
 NOTE_SAVE_DELAY_MS = 600
 # Below this page width a cell's note goes under its level picker instead of beside it.
@@ -55,6 +56,7 @@ GROUP_BY_ROLE = "role"
 GROUP_BY_AREA = "area"
 # What can go wrong while saving: a refusal with a message, or the file itself.
 SAVE_ERRORS = (UserError, SQLAlchemyError, OSError)
+CLOSE_WAIT_SECONDS = 30  # closing waits this long for a busy database before asking
 
 LEVEL_KEYS = {Qt.Key.Key_0: 0, Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 
@@ -451,7 +453,10 @@ class AssessmentForm(QWidget):
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
-        self._note_timer.timeout.connect(self.save_pending)
+        self._note_timer.timeout.connect(self._autosave_notes)
+        # A save that meets a busy database (a long import, another window) waits here.
+        self._saves = SaveQueue(self, errors=SAVE_ERRORS)
+        self._saves.waiting_changed.connect(lambda _waiting: self._update_save_state())
 
         # What the database holds per cell; editors show it and are built when needed.
         self._ratings: dict[str, RatingValue] = {
@@ -693,6 +698,12 @@ class AssessmentForm(QWidget):
             self.save_state.setText(self.tr("Tidak tersimpan ({code}): {message}").format(
                 code=code, message=message))
             self.save_state.setToolTip("\n".join(f"{c}: {m}" for c, m in errors))
+        elif self._saves.waiting:
+            self.save_state.setObjectName("")
+            self.save_state.setText(self.tr("Menunggu basis data yang sedang sibuk..."))
+            self.save_state.setToolTip(self.tr(
+                "Basis data sedang dipakai (impor atau jendela lain). Perubahan Anda disimpan "
+                "otomatis begitu basis data bebas."))
         elif self._dirty_notes:
             self.save_state.setObjectName("")
             self.save_state.setText(self.tr("Menyimpan..."))
@@ -867,23 +878,37 @@ class AssessmentForm(QWidget):
         if not self.is_editable:
             editor.show_saved()
             return
-        try:
+        def write() -> RatingValue:
             with self._database.session() as session:
-                saved = assessments.set_rating(session, self._assessment_id, code, level,
-                                               not_applicable=not_applicable,
-                                               editor_id=self._editor_id)
-        except SAVE_ERRORS as exc:
+                return assessments.set_rating(session, self._assessment_id, code, level,
+                                              not_applicable=not_applicable,
+                                              editor_id=self._editor_id)
+
+        def refused(exc: Exception) -> None:
             editor.show_saved()
             self._rating_error = (code, self._error_text(exc))
             self._update_save_state()
-            return
+
+        if not self._saves.submit(("cell", code), write,
+                                  lambda saved: self._level_saved(code, saved, advance=True),
+                                  refused):
+            # Waiting for a busy database: keep showing what was chosen, carry on typing.
+            for number, button in editor.level_buttons.items():
+                button.setChecked(not not_applicable and level == number)
+            editor.na_button.setChecked(not_applicable)
+            if level is not None or not_applicable:
+                self._advance_after(code)
+
+    def _level_saved(self, code: str, saved: RatingValue, *, advance: bool) -> None:
+        editor = self.cell(code)
         self._ratings[code] = editor.saved = saved
+        waited = self._saves.waiting  # landed after waiting: the focus has moved on already
         editor.show_saved()
         self._rating_error = None
         self._update_progress()
         self._update_save_state()
         self.changed.emit()
-        if saved.answered:
+        if saved.answered and advance and not waited:
             self._advance_after(code)
 
     def _advance_after(self, code: str) -> None:
@@ -912,47 +937,68 @@ class AssessmentForm(QWidget):
             self._save_note(code)
 
     def _save_note(self, code: str) -> bool:
+        """Save the note as typed now; False when refused or still waiting for the database."""
         editor = self.cell(code)
-        text = editor.note_text()
-        if text == editor.saved.note:
-            saved = editor.saved
-        else:
-            try:
-                with self._database.session() as session:
-                    saved = assessments.set_rating(
-                        session, self._assessment_id, code, editor.saved.level,
-                        not_applicable=editor.saved.not_applicable, note=text,
-                        editor_id=self._editor_id)
-            except SAVE_ERRORS as exc:
-                message = self._error_text(exc)
-                self._note_errors[code] = message
-                editor.set_note_error(message)
-                self._update_save_state()
-                return False
+
+        def write() -> RatingValue:
+            text = editor.note_text()  # read on every try: the newest text is what lands
+            if text == editor.saved.note:
+                return editor.saved
+            with self._database.session() as session:
+                return assessments.set_rating(
+                    session, self._assessment_id, code, editor.saved.level,
+                    not_applicable=editor.saved.not_applicable, note=text,
+                    editor_id=self._editor_id)
+
+        def refused(exc: Exception) -> None:
+            message = self._error_text(exc)
+            self._note_errors[code] = message
+            editor.set_note_error(message)
+            self._update_save_state()
+
+        done = self._saves.submit(("note", code), write,
+                                  lambda saved: self._note_saved(code, saved), refused)
+        return done and code not in self._note_errors
+
+    def _note_saved(self, code: str, saved: RatingValue) -> None:
+        editor = self.cell(code)
         changed = saved != editor.saved
         self._ratings[code] = editor.saved = saved
-        self._dirty_notes.discard(code)
+        if editor.note_text() == saved.note:  # typed on while it waited: still dirty
+            self._dirty_notes.discard(code)
         self._note_errors.pop(code, None)
         editor.set_note_error(None)
         self._update_save_state()
         if changed:
             self.changed.emit()
-        return True
+
+    def _autosave_notes(self) -> None:
+        self._note_timer.stop()
+        for code in sorted(self._dirty_notes):
+            self._save_note(code)
 
     def save_pending(self) -> bool:
-        """Save every note typed but not saved yet; False if one was refused (it stays shown)."""
+        """Save every note typed but not saved yet, waiting a while for a busy database;
+        False if one was refused or still waits (it stays shown)."""
         self._note_timer.stop()
         results = [self._save_note(code) for code in sorted(self._dirty_notes)]
-        return all(results)
+        landed = self._saves.flush(CLOSE_WAIT_SECONDS)
+        return landed and (all(results) or (not self._note_errors and not self._dirty_notes))
 
     def refused_note(self) -> tuple[str, str] | None:
         """(cell code, reason) of the first typed note the service refused, or None."""
-        return next(iter(self._note_errors.items()), None)
+        refused = next(iter(self._note_errors.items()), None)
+        if refused is None and self._saves.waiting:
+            key = self._saves.waiting_keys()[0]  # ("cell" or "note", cell code)
+            code = str(key[1]) if isinstance(key, tuple) else str(key)
+            return code, self.tr("basis data masih sibuk; perubahan ini belum tersimpan")
+        return refused
 
     def discard_unsaved_notes(self) -> None:
         """Put back the saved text of every note not saved yet: the person chose to lose it."""
         self._note_timer.stop()
         codes = self._dirty_notes | set(self._note_errors)
+        self._saves.forget([("note", code) for code in codes])
         self._note_errors.clear()
         for code in codes:
             editor = self.cell(code)

@@ -157,6 +157,14 @@
         <translation>Not saved ({code}): {message}</translation>
     </message>
     <message>
+        <source>Menunggu basis data yang sedang sibuk...</source>
+        <translation>Waiting for the busy database...</translation>
+    </message>
+    <message>
+        <source>Basis data sedang dipakai (impor atau jendela lain). Perubahan Anda disimpan otomatis begitu basis data bebas.</source>
+        <translation>The database is in use (an import or another window). Your changes are saved automatically as soon as it is free.</translation>
+    </message>
+    <message>
         <source>Menyimpan...</source>
         <translation>Saving...</translation>
     </message>
@@ -179,6 +187,10 @@
     <message>
         <source>Basis data tidak dapat ditulis ({detail}); coba lagi.</source>
         <translation>The database cannot be written ({detail}); try again.</translation>
+    </message>
+    <message>
+        <source>basis data masih sibuk; perubahan ini belum tersimpan</source>
+        <translation>the database is still busy; this change is not saved yet</translation>
     </message>
     <message>
         <source>Catatan belum tersimpan</source>

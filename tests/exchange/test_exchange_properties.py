@@ -1,5 +1,9 @@
 """Property: however a valid file is damaged, an import is complete or refused, never partial,
-and never fails with anything but the exchange's one-line error."""
+and never fails with anything but the exchange's one-line error.
+
+The JSON inside is mutated too, with the checksum recomputed so the later checks are the
+ones exercised: type swaps, removed and duplicated keys and records, out-of-range values,
+dangling references, control characters and formula-looking text."""
 
 import copy
 import json
@@ -12,6 +16,7 @@ from hypothesis import strategies as st
 
 from ewarong_desktop.db import open_database
 from ewarong_desktop.services import advisors, exchange
+from ewarong_desktop.services.validation import CONTROL_CHARACTER
 
 from .conftest import dump, fill_laptop, read_parts, write_parts
 
@@ -56,7 +61,11 @@ def try_import(world, tmp_path, data: bytes) -> None:
             assert "\n" not in str(error) and str(error).startswith("mutated.ewarong: ")
             assert dump(database) == before  # refused: not one row written
             return
-        # Accepted: then completely, so importing it again finds nothing left to do.
+        # Accepted: no control character got in, ...
+        stored = [value for rows in dump(database).values() for row in rows for value in row
+                  if isinstance(value, str)]
+        assert not any(CONTROL_CHARACTER.search(value) for value in stored)
+        # ... and completely, so importing it again finds nothing left to do.
         again = exchange.apply(database, path)
         assert not again.has_changes
     finally:
@@ -85,13 +94,42 @@ ANY_JSON = st.recursive(
     max_leaves=5)
 
 
+# Values just outside (or far outside) what a field allows.
+OUT_OF_RANGE = st.sampled_from([-1, 5, 99, -(2**63), 2**63, 10**30, 1.5, 1799, 3000, 10**9, "", "9"])
+# References: fields that name another record.
+REFERENCES = ("advisor_id", "warong_id", "assessment_id", "record_id")
+HOSTILE_TEXT = st.sampled_from([
+    "\x00", "\x07", "\x0b", "\x0c", "\x1b[31m", "\x7f", "\r\n", "\u202e", "\ufeff", " \t ",
+    '=HYPERLINK("http://evil.example/x","klik")', "+1+1", "-2", "@SUM(A1)", "\t=1", "＝1",
+    "'; DROP TABLE rating; --", "<b>tebal</b>", "%s%s%n",
+])
+
+
+def _hostile(draw, record):
+    """Change one field of ``record`` the way a careless or hostile editor might."""
+    action = draw(st.sampled_from(["range", "dangle", "text"]))
+    if action == "range":
+        record[draw(st.sampled_from(sorted(record)))] = draw(OUT_OF_RANGE)
+    elif action == "dangle":
+        names = [name for name in REFERENCES if name in record] or ["id"]
+        record[draw(st.sampled_from(names))] = str(draw(st.uuids()))
+    else:
+        texts = [name for name, value in record.items() if isinstance(value, str)] or sorted(record)
+        name = draw(st.sampled_from(texts))
+        where = draw(st.sampled_from(["before", "after", "instead"]))
+        value = record.get(name) if isinstance(record.get(name), str) else ""
+        extra = draw(HOSTILE_TEXT)
+        record[name] = {"before": extra + value, "after": value + extra, "instead": extra}[where]
+
+
 @st.composite
 def content_mutation(draw, manifest, content):
     manifest, content = copy.deepcopy(manifest), copy.deepcopy(content)
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(sorted(content)))
         records = content[kind]
-        action = draw(st.sampled_from(["type", "remove", "duplicate", "add", "drop", "manifest"]))
+        action = draw(st.sampled_from(["type", "remove", "duplicate", "add", "drop", "manifest",
+                                       "hostile"]))
         if not records and action != "manifest":
             continue
         index = draw(st.integers(0, len(records) - 1)) if records else 0
@@ -108,12 +146,14 @@ def content_mutation(draw, manifest, content):
             records.pop(index)
         elif action == "manifest":
             manifest[draw(st.sampled_from(sorted(manifest)))] = draw(ANY_JSON)
+        elif action == "hostile" and record:
+            _hostile(draw, record)
     return manifest, content
 
 
 @SETTINGS
 @given(data=st.data())
-def test_changed_types_removed_keys_duplicated_records(world, tmp_path, data):
+def test_mutated_json_imports_cleanly_or_is_refused(world, tmp_path, data):
     manifest, content = read_parts(world[0])
     manifest, content = data.draw(content_mutation(manifest, content))
     path = write_parts(tmp_path / "built.ewarong", manifest, content)  # checksum made to match
