@@ -22,6 +22,7 @@ from ..db.models import (
     Assessment,
     Assignment,
     AuditEntry,
+    Coordinator,
     Rating,
     Warong,
     utcnow,
@@ -371,11 +372,12 @@ def reopen(session: Session, assessment_id: uuid.UUID, reason: str, *,
 
 
 def audit_trail(session: Session, assessment_id: uuid.UUID) -> list[AuditRecord]:
-    """Changes recorded for the assessment, oldest first."""
+    """Changes recorded for the assessment, oldest first (by an advisor or a coordinator)."""
     rows = session.execute(
-        select(AuditEntry.at, Advisor.name, AuditEntry.action, AuditEntry.cell_code,
-               AuditEntry.old_value, AuditEntry.new_value, AuditEntry.reason)
+        select(AuditEntry.at, func.coalesce(Advisor.name, Coordinator.name), AuditEntry.action,
+               AuditEntry.cell_code, AuditEntry.old_value, AuditEntry.new_value, AuditEntry.reason)
         .outerjoin(Advisor, Advisor.id == AuditEntry.advisor_id)
+        .outerjoin(Coordinator, Coordinator.id == AuditEntry.coordinator_id)
         .where(AuditEntry.assessment_id == v.record_id(assessment_id, v.ASSESSMENT))
         .order_by(AuditEntry.at, AuditEntry.id)
     )
