@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.engine import Database
 from ..db.models import (
     FOLLOW_UP_STATUSES,
     PLAN_OWNERS,
@@ -29,7 +30,6 @@ from ..db.models import (
     Warong,
     utcnow,
 )
-from ..db.engine import Database
 from ..errors import Phrase, ValidationError
 from ..instrument import Instrument, load_instrument
 from . import access
@@ -246,8 +246,8 @@ def set_plan(database: Database, actor: access.Actor | None, assessment_id: uuid
                 FollowUp.action_id.in_([a.id for a in existing])).limit(1)) is not None:
             raise PlanError("this plan already has follow-ups; it can no longer be replaced",
                             id="rencana ini sudah punya tindak lanjut; tidak dapat diganti lagi")
-        for action in existing:
-            session.delete(action)
+        for old in existing:
+            session.delete(old)
         session.flush()
         now = utcnow()
         for position, action in enumerate(checked, start=1):
