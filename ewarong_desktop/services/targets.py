@@ -14,80 +14,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..db.engine import Database
-from ..db.models import Coordinator, TargetSetting, utcnow
+from ..db.models import TargetSetting, utcnow
 from ..errors import Phrase
-from ..instrument import ADVISOR_TYPES, Instrument
+from ..instrument import ADVISOR_TYPES
 from . import access, profiles
 from . import validation as v
+from .profiles import PROVINCE, EffectiveTargets, TargetSource, effective_targets
 
-PROVINCE = ""
-
-
-@dataclass(frozen=True)
-class TargetSource:
-    """Who set a target, when, for which region ("" = province) and from which period."""
-
-    coordinator_id: uuid.UUID | None
-    coordinator_name: str | None
-    at: datetime
-    kabupaten: str
-    period: str
-
-
-@dataclass(frozen=True)
-class EffectiveTargets:
-    levels: dict[str, int]
-    #: Per cell, the coordinator's setting in force; None where the default applies.
-    sources: dict[str, TargetSource | None]
-
-    @property
-    def setters(self) -> list[TargetSource]:
-        """One entry per coordinator whose settings are in force, latest setting first."""
-        latest: dict[uuid.UUID | None, TargetSource] = {}
-        for source in self.sources.values():
-            if source is None:
-                continue
-            known = latest.get(source.coordinator_id)
-            if known is None or source.at > known.at:
-                latest[source.coordinator_id] = source
-        return sorted(latest.values(), key=lambda s: s.at, reverse=True)
-
-    def describe(self, lang: str = "id") -> str:
-        """The line every profile prints, e.g. "Target ditetapkan oleh Ibu Rina (2026-01-05)"."""
-        setters = self.setters
-        if not setters:
-            return ("Target: bawaan instrumen" if lang == "id"
-                    else "Targets: the instrument's defaults")
-        names = ", ".join(f"{s.coordinator_name or '?'} ({s.at:%Y-%m-%d})" for s in setters)
-        return (f"Target ditetapkan oleh {names}" if lang == "id" else f"Targets set by {names}")
-
-
-def effective_targets(session: Session, advisor_type: str, kabupaten: str | None,
-                      period: str | None, instrument: Instrument | None = None) -> EffectiveTargets:
-    """The targets in force for an advisor type in a kabupaten and period (None: latest)."""
-    levels = profiles.get_targets(session, advisor_type, instrument)
-    sources: dict[str, TargetSource | None] = {code: None for code in levels}
-    query = (select(TargetSetting, Coordinator.name)
-             .outerjoin(Coordinator, Coordinator.id == TargetSetting.set_by)
-             .where(TargetSetting.advisor_type == advisor_type,
-                    TargetSetting.kabupaten.in_([PROVINCE, kabupaten or PROVINCE])))
-    if period:
-        query = query.where(TargetSetting.period <= period)
-    # Province rows first, then the kabupaten's; within each, older periods first: the last wins.
-    query = query.order_by(TargetSetting.kabupaten != PROVINCE, TargetSetting.period)
-    for setting, name in session.execute(query):
-        if setting.cell_code in levels:
-            levels[setting.cell_code] = setting.level
-            sources[setting.cell_code] = TargetSource(setting.set_by, name, setting.updated_at,
-                                                      setting.kabupaten, setting.period)
-    return EffectiveTargets(levels, sources)
+__all__ = ["PROVINCE", "EffectiveTargets", "TargetSource", "effective_targets", "set_targets",
+           "targets_for"]
 
 
 def targets_for(database: Database, advisor_type: str, kabupaten: str | None = None,
