@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..db.models import Coordinator
@@ -100,7 +101,12 @@ def update_coordinator(database: Database, actor: access.Actor, coordinator_id: 
 
 def list_coordinators(database: Database) -> list[CoordinatorInfo]:
     with database.reading() as session:
-        return [_info(c) for c in session.scalars(select(Coordinator).order_by(Coordinator.name))]
+        return list_coordinators_in(session)
+
+
+def list_coordinators_in(session: Session) -> list[CoordinatorInfo]:
+    """Every coordinator by name, within a caller's session."""
+    return [_info(c) for c in session.scalars(select(Coordinator).order_by(Coordinator.name))]
 
 
 def get_coordinator(database: Database, coordinator_id: uuid.UUID | str) -> CoordinatorInfo:
