@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                       help="approximate number of assessments (default: about 160)")
     demo.set_defaults(handler=run_demo)
 
-    listing = subparsers.add_parser("list", parents=[common], help="list advisors, e-Warongs, assessments or coordinators")
+    listing = subparsers.add_parser("list", parents=[common],
+                                    help="list advisors, e-Warongs, assessments or coordinators")
     listing.add_argument("kind", choices=("advisors", "warongs", "assessments", "coordinators"))
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     listing.set_defaults(handler=run_list)
