@@ -378,3 +378,25 @@ class FollowUp(Timestamped, Base):
     by_advisor: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     by_coordinator: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class VerificationConflict(Base):
+    """An imported verification that differs from another verification of the same
+    assessment here (two coordinators, or one on two laptops, each verified it).
+
+    The local one stays in ``verification``; the incoming one (with its cells) waits here
+    until a person keeps one of them.
+    """
+
+    __tablename__ = "verification_conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    incoming: Mapped[dict] = mapped_column(JSON)
+    digest: Mapped[str] = mapped_column(String(64))
+    source_file: Mapped[str | None] = mapped_column(String(1000))
+    detected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution: Mapped[str | None] = mapped_column(String(16))  # kept_local | kept_incoming
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)

@@ -120,6 +120,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_verified_cell')),
     sa.UniqueConstraint('verification_id', 'cell_code', name=op.f('uq_verified_cell_verification_id_cell_code'))
     )
+    op.create_table('verification_conflict',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('assessment_id', sa.Uuid(), nullable=False),
+    sa.Column('incoming', sa.JSON(), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('source_file', sa.String(length=1000), nullable=True),
+    sa.Column('detected_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('resolution', sa.String(length=16), nullable=True),
+    sa.Column('resolved_by', sa.Uuid(), nullable=True),
+    sa.ForeignKeyConstraint(['assessment_id'], ['assessment.id'], name=op.f('fk_verification_conflict_assessment_id_assessment'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_verification_conflict'))
+    )
+    with op.batch_alter_table('verification_conflict', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_verification_conflict_assessment_id'), ['assessment_id'], unique=False)
+
     with op.batch_alter_table('advisor', schema=None) as batch_op:
         batch_op.add_column(sa.Column('pin_hash', sa.String(length=512), nullable=True))
 
@@ -135,6 +151,10 @@ def downgrade() -> None:
     with op.batch_alter_table('advisor', schema=None) as batch_op:
         batch_op.drop_column('pin_hash')
 
+    with op.batch_alter_table('verification_conflict', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_verification_conflict_assessment_id'))
+
+    op.drop_table('verification_conflict')
     op.drop_table('verified_cell')
     with op.batch_alter_table('follow_up', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_follow_up_updated_at'))
