@@ -28,6 +28,7 @@ from ..db.models import (
     Coordinator,
     Rating,
     Verification,
+    VerificationConflict,
     VerifiedCell,
     Warong,
     utcnow,
@@ -275,3 +276,91 @@ def return_to_advisor(database: Database, actor: access.Actor | None,
         session.flush()
         _audit(session, assessment.id, coordinator, "return", reason=reason_text)
         return infos_for(session, [assessment.id])[assessment.id]
+
+
+# --- two verifications of one assessment that arrived from two laptops ----------------------
+
+KEEP_LOCAL = "local"
+KEEP_INCOMING = "incoming"
+VERIFICATION_CONFLICT = Phrase("verification conflict", "konflik verifikasi")
+
+
+@dataclass(frozen=True)
+class VerificationConflictInfo:
+    id: uuid.UUID
+    assessment_id: uuid.UUID
+    local: VerificationInfo | None
+    incoming_status: str
+    incoming_coordinator_id: uuid.UUID
+    incoming_at: datetime
+    incoming_comment: str
+    incoming_cells: dict[str, CellVerdict]
+    source_file: str | None
+    resolved_at: datetime | None
+    resolution: str | None
+
+
+def _conflict_info(session: Session, row: VerificationConflict) -> VerificationConflictInfo:
+    incoming = row.incoming["verification"]
+    cells = {c["cell_code"]: CellVerdict(c["cell_code"], c["level"], bool(c["not_applicable"]),
+                                         c["comment"] or "")
+             for c in row.incoming["cells"]}
+    return VerificationConflictInfo(
+        row.id, row.assessment_id, infos_for(session, [row.assessment_id]).get(row.assessment_id),
+        incoming["status"], uuid.UUID(incoming["coordinator_id"]),
+        datetime.fromisoformat(incoming["at"]), incoming["comment"] or "",
+        dict(sorted(cells.items())), row.source_file, row.resolved_at, row.resolution)
+
+
+def list_conflicts(database: Database, *, include_resolved: bool = False
+                   ) -> list[VerificationConflictInfo]:
+    """Verifications that arrived while a different one of the same assessment was here."""
+    with database.reading() as session:
+        query = select(VerificationConflict).order_by(VerificationConflict.detected_at)
+        if not include_resolved:
+            query = query.where(VerificationConflict.resolved_at.is_(None))
+        return [_conflict_info(session, row) for row in session.scalars(query)]
+
+
+def resolve_conflict(database: Database, actor: access.Actor | None,
+                     conflict_id: uuid.UUID | str, keep: str) -> VerificationInfo | None:
+    """Keep the verification here (``keep="local"``) or the one that arrived; a coordinator
+    of the region chooses, and the choice goes into the assessment's audit trail."""
+    coordinator = access.require_coordinator(actor, Phrase("resolve a verification conflict",
+                                                           "menyelesaikan konflik verifikasi"))
+    if keep not in (KEEP_LOCAL, KEEP_INCOMING):
+        raise ValidationError(f"keep {keep!r}? choose 'local' or 'incoming'",
+                              id=f"simpan {keep!r}? pilih 'local' atau 'incoming'")
+    with database.session() as session:
+        row = session.get(VerificationConflict, v.record_id(conflict_id, VERIFICATION_CONFLICT))
+        if row is None:
+            raise v.not_found(VERIFICATION_CONFLICT, conflict_id)
+        if row.resolved_at is not None:
+            raise ValidationError("this conflict was already resolved; nothing was changed",
+                                  id="konflik ini sudah diselesaikan; tidak ada yang diubah")
+        _load_in_scope(session, coordinator, row.assessment_id)
+        if keep == KEEP_INCOMING:
+            incoming = row.incoming["verification"]
+            existing = session.scalar(select(Verification).where(
+                Verification.assessment_id == row.assessment_id))
+            if existing is not None:
+                session.delete(existing)
+                session.flush()
+            verification_id = uuid.UUID(incoming["id"])
+            session.add(Verification(
+                id=verification_id, assessment_id=row.assessment_id,
+                coordinator_id=uuid.UUID(incoming["coordinator_id"]), status=incoming["status"],
+                comment=incoming["comment"] or "", at=datetime.fromisoformat(incoming["at"]),
+                created_at=datetime.fromisoformat(incoming["created_at"]),
+                updated_at=utcnow()))
+            for cell in row.incoming["cells"]:
+                session.add(VerifiedCell(id=uuid.UUID(cell["id"]), verification_id=verification_id,
+                                         cell_code=cell["cell_code"], level=cell["level"],
+                                         not_applicable=bool(cell["not_applicable"]),
+                                         comment=cell["comment"] or ""))
+        row.resolved_at = utcnow()
+        row.resolution = f"kept_{keep}"
+        row.resolved_by = coordinator.id
+        session.flush()
+        _audit(session, row.assessment_id, coordinator, f"verification_conflict_kept_{keep}")
+        return infos_for(session, [row.assessment_id]).get(row.assessment_id)
