@@ -131,8 +131,12 @@ def list_assessments(session: Session, *, warong_id: uuid.UUID | None = None,
                      advisor_id: uuid.UUID | None = None, period: str | None = None,
                      status: str | None = None, kabupaten: str | None = None,
                      kecamatan: str | None = None, advisor_type: str | None = None,
-                     limit: int | None = None, offset: int = 0) -> list[AssessmentSummary]:
-    """Assessments matching the filters, newest period first, with their completeness."""
+                     limit: int | None = None, offset: int = 0,
+                     scope: frozenset[str] | None = None) -> list[AssessmentSummary]:
+    """Assessments matching the filters, newest period first, with their completeness.
+
+    ``scope`` limits them to a coordinator's kabupaten/kota (see ``coordinators.scope_for``).
+    """
     query = _summary_query()
     if warong_id is not None:
         query = query.where(Assessment.warong_id == warong_id)
@@ -148,6 +152,8 @@ def list_assessments(session: Session, *, warong_id: uuid.UUID | None = None,
         query = query.where(Warong.kecamatan == kecamatan)
     if advisor_type:
         query = query.where(Advisor.advisor_type == advisor_type)
+    if scope is not None:
+        query = query.where(Warong.kabupaten.in_(sorted(scope)))
     query = query.order_by(Assessment.period.desc(), Warong.name, Advisor.name).offset(offset)
     if limit is not None:
         query = query.limit(limit)

@@ -117,6 +117,23 @@ def get_coordinator(database: Database, coordinator_id: uuid.UUID | str) -> Coor
         return _info(record)
 
 
+@dataclass(frozen=True)
+class ListDefaults:
+    """What a list opens with for the person using the program: a coordinator sees their
+    region, an advisor "only mine"; anyone else (no one entered) everything."""
+
+    advisor_id: uuid.UUID | None
+    scope: frozenset[str] | None
+
+
+def list_defaults(actor: access.Actor | None) -> ListDefaults:
+    if actor is None:
+        return ListDefaults(None, None)
+    if actor.is_coordinator:
+        return ListDefaults(None, actor.scope_filter())
+    return ListDefaults(actor.id, None)
+
+
 def scope_for(actor: access.Actor | None, requested: Iterable[str] | None = None) -> frozenset[str] | None:
     """The kabupaten set a list, summary, batch print or export should use.
 

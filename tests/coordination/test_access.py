@@ -89,3 +89,22 @@ def test_scope_defaults_to_the_coordinators_region(bandung, province):
     assert coordinators.scope_for(bandung, ["Kabupaten Garut", "Kota Bandung"]) == {"Kota Bandung"}
     assert coordinators.scope_for(province) is None
     assert coordinators.scope_for(None, ["Kabupaten Garut"]) == {"Kabupaten Garut"}
+
+
+def test_lists_default_to_the_region_or_to_only_mine(database, final, bandung, garut,
+                                                     advisor_and_warong):
+    from ewarong_desktop.services import assessments
+    from ewarong_desktop.services.report_data import ProfileFilters, batch_assessment_ids
+
+    def listed(defaults):
+        with database.reading() as session:
+            return [a.id for a in assessments.list_assessments(
+                session, advisor_id=defaults.advisor_id, scope=defaults.scope)]
+
+    assert listed(coordinators.list_defaults(bandung)) == [final]
+    assert listed(coordinators.list_defaults(garut)) == []
+    me = access.enter(database, access.ADVISOR, advisor_and_warong[0])
+    assert coordinators.list_defaults(me).advisor_id == me.id
+    assert listed(coordinators.list_defaults(me)) == [final]
+    with database.reading() as session, pytest.raises(Exception, match="no assessments"):
+        batch_assessment_ids(session, ProfileFilters("2026-S1", scope=garut.scope_filter()))
