@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Advisor, Assessment, Assignment, Rating, Warong
 from ..instrument import Instrument, load_instrument
+from .demo_coordination import add_coordination
 from .validation import current_period, previous_period
 from .warongs import name_key
 
@@ -169,4 +170,6 @@ def generate_demo(session: Session, *, seed: int = 1, assessments: int | None = 
                         (Rating, rating_rows)):
         for start in range(0, len(rows), 5000):
             session.execute(insert(model), rows[start:start + 5000])
+    add_coordination(session, rng, instrument, PROVINSI, list(SITES), advisor_rows, warong_rows,
+                     assessment_rows, rating_rows)  # coordinators, verifications, plans
     return DemoCounts(len(advisor_rows), len(warong_rows), len(assessment_rows), len(rating_rows))

@@ -49,3 +49,38 @@ def test_list_assessments_json_carries_the_verification(database, db_path, final
     found = json.loads(capsys.readouterr().out)[0]["verification"]
     assert found["status"] == "verified" and found["by"] == "Rina Kurniasih"
     assert found["cells_changed"] == 2 and found["at"].startswith("20")
+
+
+def test_demo_has_coordinators_verifications_plans_and_follow_ups(tmp_path, capsys):
+    from ewarong_desktop.db import open_database
+    from ewarong_desktop.services import coordinators, plans, summary
+    from ewarong_desktop.services.demo_coordination import DEMO_PIN
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    database = open_database(db)
+    try:
+        found = coordinators.list_coordinators(database)
+        scopes = sorted(tuple(c.scope) for c in found)
+        assert scopes == [("*",), ("Kota Bandung",), ("Kota Banjar",), ("Kota Bekasi",),
+                          ("Kota Tasikmalaya",)]
+        access.enter(database, access.COORDINATOR, found[0].id, DEMO_PIN)
+        with database.reading() as session:
+            periods = sorted({a.period for a in assessments_list(session)})
+            result = summary.coordinator_summary(session, summary.SummaryFilters(period=periods[1]))
+            verified_ids = [a for a in assessments_list(session)
+                            if a.period == periods[-1]]
+        assert result.verified.verified_assessments > 0
+        # Some disagreement, in the direction the docstring says.
+        assert any(stat.difference < 0 for stat in result.verified.self_vs_verified.values()
+                   if stat.difference is not None)
+        assert result.verified.training
+        followed = [plans.get_previous_plan(database, a.id) for a in verified_ids]
+        assert any(p and p.actions and p.actions[0].follow_up for p in followed)
+    finally:
+        database.close()
+
+
+def assessments_list(session):
+    from ewarong_desktop.services import assessments
+    return assessments.list_assessments(session)
