@@ -36,6 +36,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "not_verified": ("Belum diverifikasi koordinator; kolom terverifikasi belum ada.",
                      "Not verified by a coordinator yet; there is no verified column."),
     "comment": ("Komentar koordinator: {text}", "Coordinator's comment: {text}"),
+    "outdated": ("Pendamping mengubah penilaian ini sesudah diverifikasi; perlu diverifikasi ulang.",
+                 "The advisor changed this assessment after it was verified; verify it again."),
     "role": ("Peran", "Role"),
     "self": ("Penilaian diri", "Self-rating"),
     "verified": ("Terverifikasi", "Verified"),
@@ -111,6 +113,8 @@ def verification_section(builder: StoryBuilder, profile: RoleProfile) -> list[Fl
                                       date=format_date(check.at, builder.lang))))
         if check.comment:
             flowables.append(builder.p(_t(builder, "comment", text=markup(check.comment)), "small"))
+        if check.outdated:
+            flowables.append(builder.p(_t(builder, "outdated"), "notice"))
     else:
         flowables.append(builder.p(_t(builder, "returned_by", name=markup(check.coordinator_name),
                                       date=format_date(check.at, builder.lang),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,6 +75,8 @@ class VerificationInfo:
     cells: dict[str, CellVerdict]
     #: How many cells have a verified level other than the advisor's.
     cells_changed: int
+    #: The advisor finalised the assessment again after this verification: look again.
+    outdated: bool = False
 
     @property
     def is_verified(self) -> bool:
@@ -83,7 +85,12 @@ class VerificationInfo:
     def as_json(self) -> dict:
         """The object ``list assessments --json`` prints."""
         return {"status": self.status, "by": self.coordinator_name,
-                "at": self.at.isoformat(), "cells_changed": self.cells_changed}
+                "at": self.at.isoformat(), "cells_changed": self.cells_changed,
+                "outdated": self.outdated}
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite keeps no zone: UTC
 
 
 def _self_levels(session: Session, assessment_id: uuid.UUID) -> dict[str, tuple[int | None, bool]]:
@@ -105,19 +112,22 @@ def infos_for(session: Session, assessment_ids: Iterable[uuid.UUID]) -> dict[uui
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         rows = session.execute(
-            select(Verification, Coordinator.name)
+            select(Verification, Coordinator.name, Assessment.finalised_at)
             .join(Coordinator, Coordinator.id == Verification.coordinator_id)
+            .join(Assessment, Assessment.id == Verification.assessment_id)
             .where(Verification.assessment_id.in_(chunk)))
-        for verification, name in rows:
+        for verification, name, finalised_at in rows:
             own = _self_levels(session, verification.assessment_id)
             cells = {c.cell_code: CellVerdict(c.cell_code, c.level, bool(c.not_applicable),
                                               c.comment or "")
                      for c in verification.cells}
-            at = verification.at
+            at = _aware(verification.at)
+            outdated = (verification.status == VERIFIED and finalised_at is not None
+                        and _aware(finalised_at) > at)
             result[verification.assessment_id] = VerificationInfo(
                 verification.id, verification.assessment_id, verification.status,
                 verification.coordinator_id, name, at, verification.comment or "",
-                dict(sorted(cells.items())), _changed(cells.values(), own))
+                dict(sorted(cells.items())), _changed(cells.values(), own), outdated)
     return result
 
 
