@@ -1,4 +1,5 @@
-"""`coordinator add` and `pin`: coordinators and the PINs that protect people's work.
+"""`coordinator add`, `pin` and verification conflicts: coordinators and the PINs that
+protect people's work.
 
 A PIN is read from the environment (``EWARONG_PIN``; ``EWARONG_CURRENT_PIN`` for the
 PIN being replaced) or asked for at the terminal without echo; it never appears in the
@@ -41,6 +42,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     who.add_argument("--coordinator", metavar="ID")
     who.add_argument("--advisor", metavar="ID")
     pin.set_defaults(handler=run_pin)
+
+    conflicts = subparsers.add_parser(
+        "verification-conflicts", parents=[common],
+        help="list verifications that arrived while another verification of the same "
+             "assessment was here")
+    conflicts.add_argument("--all", action="store_true", help="resolved ones too")
+    conflicts.set_defaults(handler=run_conflicts)
+    resolve = subparsers.add_parser(
+        "resolve-verification-conflict", parents=[common],
+        help="keep the local or the incoming verification (as a coordinator; PIN from "
+             "EWARONG_PIN or a prompt)")
+    resolve.add_argument("conflict", metavar="ID")
+    resolve.add_argument("--keep", required=True, choices=("local", "incoming"))
+    resolve.add_argument("--coordinator", required=True, metavar="ID")
+    resolve.set_defaults(handler=run_resolve)
 
 
 def _read_pin(variable: str, prompt: str) -> str:
@@ -85,4 +101,36 @@ def run_pin(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print("PIN set")
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    from ..services import verification
+
+    database = open_existing(args)
+    try:
+        found = verification.list_conflicts(database, include_resolved=args.all)
+    finally:
+        database.close()
+    for conflict in found:
+        here = (f"{conflict.local.status} by {conflict.local.coordinator_name}, "
+                f"{conflict.local.cells_changed} cell(s) changed") if conflict.local else "none"
+        state = f" [{conflict.resolution}]" if conflict.resolution else ""
+        print(f"{conflict.id}  assessment {conflict.assessment_id}: here {here}; incoming "
+              f"{conflict.incoming_status}, {len(conflict.incoming_cells)} cell(s) given{state}")
+    print(f"({len(found)} verification conflict(s))")
+    return 0
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    from ..services import access, verification
+
+    database = open_existing(args)
+    try:
+        actor = access.enter(database, access.COORDINATOR, args.coordinator,
+                             _read_pin(PIN_VARIABLE, "PIN: "))
+        kept = verification.resolve_conflict(database, actor, args.conflict, args.keep)
+    finally:
+        database.close()
+    print(f"kept the {args.keep} verification" + (f" by {kept.coordinator_name}" if kept else ""))
     return 0

@@ -157,3 +157,33 @@ def test_a_later_plan_replaces_one_without_follow_ups(laptop, make_database, tmp
     assert counts_of(result, "plan_actions")[0] == 2
     assert [a.text for a in plans.get_plan(other, laptop.final).actions] == [
         "Pelatihan pembukuan", "Kunjungan bersama"]
+
+
+def test_verification_conflicts_on_the_command_line(coordinated, make_database, tmp_path, capsys,
+                                                    monkeypatch):
+    from ewarong_desktop.__main__ import main
+
+    other = make_database("other")
+    exchange.apply(other, export_file(coordinated.database, tmp_path / "a.ewarong"))
+    with other.session() as session:
+        from ewarong_desktop.db.models import Verification
+        session.query(Verification).delete()
+    second = coordinators.add_coordinator(other, "Asep Saepudin", whole_province=True, pin="2468")
+    actor = access.enter(other, access.COORDINATOR, second.id, "2468")
+    verification.verify(other, actor, coordinated.final, [CellVerdict("4.3.3", 4)])
+    exchange.apply(other, export_file(coordinated.database, tmp_path / "b.ewarong"))
+    db = str(other.path)
+    capsys.readouterr()
+    assert main(["verification-conflicts", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "here verified by Asep Saepudin" in out and "(1 verification conflict(s))" in out
+    conflict_id = out.split()[0]
+    monkeypatch.setenv("EWARONG_PIN", "0000")
+    assert main(["resolve-verification-conflict", "--db", db, conflict_id, "--keep", "incoming",
+                 "--coordinator", str(second.id)]) == 1
+    assert "name or PIN" in capsys.readouterr().err
+    monkeypatch.setenv("EWARONG_PIN", "2468")
+    assert main(["resolve-verification-conflict", "--db", db, conflict_id, "--keep", "incoming",
+                 "--coordinator", str(second.id)]) == 0
+    assert "by Rina Kurniasih" in capsys.readouterr().out
+    assert verification.list_conflicts(other) == []
