@@ -115,9 +115,9 @@ def run_import(args: argparse.Namespace) -> int:
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     print(f"{report.file_name}: from e-Warong Desktop {report.program_version}, "
           f"written {report.created_at}")
-    print(f"  {'records':<16}" + "".join(f"{title:>11}" for _, title in COUNT_COLUMNS))
+    print(f"  {'records':<14}" + "".join(f"{title:>11}" for _, title in COUNT_COLUMNS))
     for kind, counts in report.counts.items():
-        print(f"  {kind:<16}" + "".join(f"{getattr(counts, name):>11}" for name, _ in COUNT_COLUMNS))
+        print(f"  {kind:<14}" + "".join(f"{getattr(counts, name):>11}" for name, _ in COUNT_COLUMNS))
     for conflict in report.conflicts:
         print(f"  conflict: {conflict.advisor_name} / {conflict.warong_name} / {conflict.period}: "
               f"{len(conflict.differences)} cell(s) differ; both versions kept"
