@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
@@ -99,35 +99,43 @@ def _self_levels(session: Session, assessment_id: uuid.UUID) -> dict[str, tuple[
     return {code: (level, bool(na)) for code, level, na in rows}
 
 
-def _changed(cells: Iterable[VerifiedCell | CellVerdict],
-             own: dict[str, tuple[int | None, bool]]) -> int:
-    return sum(1 for c in cells
-               if (c.level, bool(c.not_applicable)) != own.get(c.cell_code, (None, False)))
-
-
 def infos_for(session: Session, assessment_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, VerificationInfo]:
-    """The verifications of these assessments (those that have one), for lists and profiles."""
+    """The verifications of these assessments (those that have one), for lists and profiles.
+
+    Two queries per 500 assessments, whatever the number of verifications.
+    """
     ids = list(assessment_ids)
     result: dict[uuid.UUID, VerificationInfo] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         rows = session.execute(
-            select(Verification, Coordinator.name, Assessment.finalised_at)
+            select(Verification.id, Verification.assessment_id, Verification.status,
+                   Verification.coordinator_id, Coordinator.name, Verification.at,
+                   Verification.comment, Assessment.finalised_at)
             .join(Coordinator, Coordinator.id == Verification.coordinator_id)
             .join(Assessment, Assessment.id == Verification.assessment_id)
-            .where(Verification.assessment_id.in_(chunk)))
-        for verification, name, finalised_at in rows:
-            own = _self_levels(session, verification.assessment_id)
-            cells = {c.cell_code: CellVerdict(c.cell_code, c.level, bool(c.not_applicable),
-                                              c.comment or "")
-                     for c in verification.cells}
-            at = _aware(verification.at)
-            outdated = (verification.status == VERIFIED and finalised_at is not None
+            .where(Verification.assessment_id.in_(chunk))).all()
+        cells: dict[uuid.UUID, dict[str, CellVerdict]] = {row[0]: {} for row in rows}
+        changed: dict[uuid.UUID, int] = dict.fromkeys(cells, 0)
+        for verification_id, code, level, na, comment, own_level, own_na in session.execute(
+                select(VerifiedCell.verification_id, VerifiedCell.cell_code, VerifiedCell.level,
+                       VerifiedCell.not_applicable, VerifiedCell.comment, Rating.level,
+                       Rating.not_applicable)
+                .join(Verification, Verification.id == VerifiedCell.verification_id)
+                .outerjoin(Rating, and_(Rating.assessment_id == Verification.assessment_id,
+                                        Rating.cell_code == VerifiedCell.cell_code))
+                .where(Verification.assessment_id.in_(chunk))):
+            cells[verification_id][code] = CellVerdict(code, level, bool(na), comment or "")
+            if (level, bool(na)) != (own_level, bool(own_na)):
+                changed[verification_id] += 1
+        for (verification_id, assessment_id, status, coordinator_id, name, at, comment,
+             finalised_at) in rows:
+            at = _aware(at)
+            outdated = (status == VERIFIED and finalised_at is not None
                         and _aware(finalised_at) > at)
-            result[verification.assessment_id] = VerificationInfo(
-                verification.id, verification.assessment_id, verification.status,
-                verification.coordinator_id, name, at, verification.comment or "",
-                dict(sorted(cells.items())), _changed(cells.values(), own), outdated)
+            result[assessment_id] = VerificationInfo(
+                verification_id, assessment_id, status, coordinator_id, name, at, comment or "",
+                dict(sorted(cells[verification_id].items())), changed[verification_id], outdated)
     return result
 
 
