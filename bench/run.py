@@ -46,7 +46,8 @@ GUI_PROBE = str(BENCH / "gui_probe.py")
 FLAT = {"cold start to first paint", "cold start to filled window", "open assessment form"}
 # The tables an exchange file carries, in an order their references allow.
 EXCHANGED_TABLES = ("advisor", "warong", "assignment", "assessment", "rating", "target_level",
-                    "audit_entry", "tombstone")
+                    "coordinator", "verification", "verified_cell", "target_setting",
+                    "plan_action", "follow_up", "audit_entry", "tombstone")
 SMALL_SAMPLES = 20  # samples per repeat for costs under a millisecond
 PRAGMAS = ("busy_timeout = 5000", "foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL")
 

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "ewarong_desktop.commands.safety",
     "ewarong_desktop.commands.reports",
     "ewarong_desktop.commands.exchange",
+    "ewarong_desktop.commands.coordination",
 )
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,9 @@ def expected(session, filters: SummaryFilters, period: str):
         session, period=period, kabupaten=filters.kabupaten, kecamatan=filters.kecamatan,
         advisor_type=filters.advisor_type)]
     used = [a for a in found if filters.include_drafts or a.is_final]
-    targets = {t: profiles.get_targets(session, t) for t in ("PKH", "TKSK", "OTHER")}
+    # The targets in force for the period (the demo's coordinators set some), as profiles use.
+    targets = {t: profiles.effective_targets(session, t, filters.kabupaten, period).levels
+               for t in ("PKH", "TKSK", "OTHER")}
     levels = defaultdict(list)  # (type, code) -> levels
     na = defaultdict(int)
     by_advisor = defaultdict(list)  # advisor -> [(target, level)]

@@ -20,8 +20,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     demo.set_defaults(handler=run_demo)
 
     listing = subparsers.add_parser("list", parents=[common, reading_options()],
-                                    help="list advisors, e-Warongs or assessments")
-    listing.add_argument("kind", choices=("advisors", "warongs", "assessments"))
+                                    help="list advisors, e-Warongs, assessments or coordinators")
+    listing.add_argument("kind", choices=("advisors", "warongs", "assessments", "coordinators"))
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     listing.set_defaults(handler=run_list)
 
@@ -59,7 +59,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _rows(session, kind: str) -> tuple[list[str], list[dict[str, Any]]]:  # type: ignore[no-untyped-def]
-    from ..services import advisors, assessments, warongs
+    from ..services import advisors, assessments, verification, warongs
 
     if kind == "advisors":
         return ["name", "advisor_type", "kabupaten", "kecamatan"], [
@@ -72,13 +72,24 @@ def _rows(session, kind: str) -> tuple[list[str], list[dict[str, Any]]]:  # type
                  kecamatan=w.kecamatan, kabupaten=w.kabupaten, provinsi=w.provinsi,
                  year_founded=w.year_founded, member_count=w.member_count, services=list(w.services))
             for w in warongs.list_warongs(session)]
-    return ["period", "advisor_name", "advisor_type", "warong_name", "status", "completeness"], [
+    if kind == "coordinators":
+        from ..services.coordinators import list_coordinators_in
+
+        return ["name", "scope", "office"], [
+            dict(id=str(c.id), name=c.name, scope=c.scope, staff_number=c.staff_number,
+                 office=c.office, has_pin=c.has_pin)
+            for c in list_coordinators_in(session)]
+    found = assessments.list_assessments(session)
+    checked = verification.infos_for(session, [a.id for a in found])
+    return ["period", "advisor_name", "advisor_type", "warong_name", "status", "completeness",
+            "verification"], [
         dict(id=str(a.id), period=a.period, status=a.status, advisor_id=str(a.advisor_id),
              advisor_name=a.advisor_name, advisor_type=a.advisor_type, warong_id=str(a.warong_id),
              warong_name=a.warong_name, kecamatan=a.kecamatan, kabupaten=a.kabupaten,
              answered=a.answered, total=a.total, completeness=round(a.completeness, 4),
-             instrument_version=a.instrument_version)
-        for a in assessments.list_assessments(session)]
+             instrument_version=a.instrument_version,
+             verification=checked[a.id].as_json() if a.id in checked else None)
+        for a in found]
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -107,4 +118,8 @@ def _cell(value: Any, column: str) -> str:
 
     if column == "completeness":
         return f"{value:.0%}"
+    if column == "scope":
+        return ", ".join(value)
+    if column == "verification":
+        return "" if value is None else f"{value['status']} ({value['cells_changed']})"
     return "" if value is None else terminal_text(str(value))

@@ -7,12 +7,13 @@ Only portable constructs are used here; SQLite specifics live in ``db/engine.py`
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -68,6 +69,7 @@ class Advisor(Timestamped, Base):
     phone: Mapped[str | None] = mapped_column(String(64))
     kabupaten: Mapped[str | None] = mapped_column(String(NAME_MAX), index=True)
     kecamatan: Mapped[str | None] = mapped_column(String(NAME_MAX))
+    pin_hash: Mapped[str | None] = mapped_column(String(512))  # never exported
 
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="advisor", cascade="all, delete-orphan"
@@ -199,7 +201,8 @@ class AuditEntry(Base):
     )
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     advisor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    action: Mapped[str] = mapped_column(String(32))  # reopen | rating | finalise
+    coordinator_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(32))  # reopen | rating | finalise | verify...
     cell_code: Mapped[str | None] = mapped_column(String(16))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
@@ -243,6 +246,156 @@ class ExchangeConflict(Base):
     incoming: Mapped[dict] = mapped_column(JSON)
     source_file: Mapped[str | None] = mapped_column(String(1000))
     source_id: Mapped[str | None] = mapped_column(String(64))
+    detected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution: Mapped[str | None] = mapped_column(String(16))  # kept_local | kept_incoming
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+# --- Coordinators, verification, targets they set, development plans (issue 11) ---
+
+VERIFICATION_STATUSES = ("verified", "returned")
+PLAN_OWNERS = ("advisor", "coordinator", "dinas")
+FOLLOW_UP_STATUSES = ("done", "partly", "not_done")
+
+
+class Coordinator(Timestamped, Base):
+    """A PKH coordinator or Dinas Sosial officer who supervises the advisors of a region.
+
+    ``whole_province`` or the kabupaten/kota in ``kabupaten`` make the scope. ``pin_hash``
+    never leaves this database (it is not exported).
+    """
+
+    __tablename__ = "coordinator"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    staff_number: Mapped[str | None] = mapped_column(String(64))
+    office: Mapped[str | None] = mapped_column(String(NAME_MAX))
+    whole_province: Mapped[bool] = mapped_column(Boolean, default=False)
+    kabupaten: Mapped[list[str]] = mapped_column(JSON, default=list)
+    pin_hash: Mapped[str | None] = mapped_column(String(512))
+
+
+class Verification(Timestamped, Base):
+    """A coordinator's review of one final assessment: verified, or returned with a reason."""
+
+    __tablename__ = "verification"
+    __table_args__ = (
+        CheckConstraint("status IN ('verified', 'returned')", name="status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), unique=True)
+    coordinator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("coordinator.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    cells: Mapped[list[VerifiedCell]] = relationship(
+        back_populates="verification", cascade="all, delete-orphan")
+
+
+class VerifiedCell(Base):
+    """The coordinator's level for a cell where it differs from the advisor's, or a comment.
+
+    Cells without a row were agreed as the advisor rated them.
+    """
+
+    __tablename__ = "verified_cell"
+    __table_args__ = (
+        UniqueConstraint("verification_id", "cell_code"),
+        CheckConstraint("level IS NULL OR (level >= 0 AND level <= 4)", name="level_range"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    verification_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("verification.id", ondelete="CASCADE"))
+    cell_code: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int | None] = mapped_column(Integer)
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    verification: Mapped[Verification] = relationship(back_populates="cells")
+
+
+class TargetSetting(Timestamped, Base):
+    """A target a coordinator set: one cell, one advisor type, from one period on.
+
+    ``kabupaten`` is "" for the province-wide default, else the kabupaten/kota it overrides.
+    Cells nobody set keep the older ``target_level`` edits or the instrument's default.
+    """
+
+    __tablename__ = "target_setting"
+    __table_args__ = (
+        UniqueConstraint("advisor_type", "kabupaten", "period", "cell_code"),
+        CheckConstraint("level >= 0 AND level <= 4", name="level_range"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    advisor_type: Mapped[str] = mapped_column(String(8))
+    kabupaten: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    period: Mapped[str] = mapped_column(String(7))
+    cell_code: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("coordinator.id"))
+
+
+class PlanAction(Timestamped, Base):
+    """One agreed development action after a verified assessment (2-6 per assessment)."""
+
+    __tablename__ = "plan_action"
+    __table_args__ = (
+        CheckConstraint("owner IN ('advisor', 'coordinator', 'dinas')", name="owner"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    suggestion: Mapped[str | None] = mapped_column(String(64))  # instrument area key
+    owner: Mapped[str] = mapped_column(String(16))
+    due_date: Mapped[date] = mapped_column(Date)
+    cells: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("coordinator.id"))
+
+
+class FollowUp(Timestamped, Base):
+    """What became of an earlier action, recorded in the next semester."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        CheckConstraint("status IN ('done', 'partly', 'not_done')", name="status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    action_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("plan_action.id", ondelete="CASCADE"), unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    by_advisor: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    by_coordinator: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class VerificationConflict(Base):
+    """An imported verification that differs from another verification of the same
+    assessment here (two coordinators, or one on two laptops, each verified it).
+
+    The local one stays in ``verification``; the incoming one (with its cells) waits here
+    until a person keeps one of them.
+    """
+
+    __tablename__ = "verification_conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
+    incoming: Mapped[dict] = mapped_column(JSON)
+    digest: Mapped[str] = mapped_column(String(64))
+    source_file: Mapped[str | None] = mapped_column(String(1000))
     detected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     resolution: Mapped[str | None] = mapped_column(String(16))  # kept_local | kept_incoming

@@ -38,6 +38,7 @@ from .labels import (
     label,
 )
 from .theme import INK, RULE, layout_commands, markup
+from .verification import plan_section, verification_section
 
 if TYPE_CHECKING:
     from ..services.profiles import CellScore, RoleProfile
@@ -72,8 +73,10 @@ class _ProfileStory(StoryBuilder):
     # -- sections -----------------------------------------------------------------------
     def story(self) -> list[Flowable]:
         story: list[Flowable] = []
-        for section in (self.identity, self.overview, self.grid, self.gaps, self.strengths,
-                        self.change, self.baseline, self.plan, self.signatures,
+        for section in (self.identity, lambda: verification_section(self, self.profile),
+                        self.overview, self.grid, self.gaps, self.strengths,
+                        self.change, self.baseline, self.plan,
+                        lambda: plan_section(self, self.profile), self.signatures,
                         self.notes_appendix, self.audit_appendix):
             story.extend(section())
         return story

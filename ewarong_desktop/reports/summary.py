@@ -20,6 +20,7 @@ from .charts import BarSeries, grouped_bars, trend_lines
 from .document import FRAME_WIDTH, DocumentInfo, render_pdf
 from .labels import format_date, label
 from .theme import FONT_BOLD, INK, LEVEL_FILLS, LEVEL_INK, TYPE_FILLS, ZEBRA_FILL, markup
+from .verification import self_vs_verified_section
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -50,7 +51,9 @@ class _SummaryStory(StoryBuilder):
         story: list[Flowable] = []
         for section in (self.identity, self.counts, self.role_means, self.area_means,
                         self.cell_means, self.distribution, self.gap_cells, self.gap_advisors,
-                        self.training, self.trend):
+                        self.training, self.trend,
+                        lambda: self_vs_verified_section(self, self.summary.verified,
+                                                         list(self.summary.advisor_types))):
             story.extend(section())
         return story
 

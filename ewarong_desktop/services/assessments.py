@@ -22,6 +22,7 @@ from ..db.models import (
     Assessment,
     Assignment,
     AuditEntry,
+    Coordinator,
     Rating,
     Warong,
     utcnow,
@@ -130,8 +131,12 @@ def list_assessments(session: Session, *, warong_id: uuid.UUID | None = None,
                      advisor_id: uuid.UUID | None = None, period: str | None = None,
                      status: str | None = None, kabupaten: str | None = None,
                      kecamatan: str | None = None, advisor_type: str | None = None,
-                     limit: int | None = None, offset: int = 0) -> list[AssessmentSummary]:
-    """Assessments matching the filters, newest period first, with their completeness."""
+                     limit: int | None = None, offset: int = 0,
+                     scope: frozenset[str] | None = None) -> list[AssessmentSummary]:
+    """Assessments matching the filters, newest period first, with their completeness.
+
+    ``scope`` limits them to a coordinator's kabupaten/kota (see ``coordinators.scope_for``).
+    """
     query = _summary_query()
     if warong_id is not None:
         query = query.where(Assessment.warong_id == warong_id)
@@ -147,6 +152,8 @@ def list_assessments(session: Session, *, warong_id: uuid.UUID | None = None,
         query = query.where(Warong.kecamatan == kecamatan)
     if advisor_type:
         query = query.where(Advisor.advisor_type == advisor_type)
+    if scope is not None:
+        query = query.where(Warong.kabupaten.in_(sorted(scope)))
     query = query.order_by(Assessment.period.desc(), Warong.name, Advisor.name).offset(offset)
     if limit is not None:
         query = query.limit(limit)
@@ -371,11 +378,12 @@ def reopen(session: Session, assessment_id: uuid.UUID, reason: str, *,
 
 
 def audit_trail(session: Session, assessment_id: uuid.UUID) -> list[AuditRecord]:
-    """Changes recorded for the assessment, oldest first."""
+    """Changes recorded for the assessment, oldest first (by an advisor or a coordinator)."""
     rows = session.execute(
-        select(AuditEntry.at, Advisor.name, AuditEntry.action, AuditEntry.cell_code,
-               AuditEntry.old_value, AuditEntry.new_value, AuditEntry.reason)
+        select(AuditEntry.at, func.coalesce(Advisor.name, Coordinator.name), AuditEntry.action,
+               AuditEntry.cell_code, AuditEntry.old_value, AuditEntry.new_value, AuditEntry.reason)
         .outerjoin(Advisor, Advisor.id == AuditEntry.advisor_id)
+        .outerjoin(Coordinator, Coordinator.id == AuditEntry.coordinator_id)
         .where(AuditEntry.assessment_id == v.record_id(assessment_id, v.ASSESSMENT))
         .order_by(AuditEntry.at, AuditEntry.id)
     )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Advisor, Assessment, Assignment, Rating, Warong
 from ..instrument import Instrument, load_instrument
+from .demo_coordination import CoordinationDemo
 from .validation import current_period, previous_period
 from .warongs import name_key
 
@@ -113,12 +114,17 @@ def generate_demo(session: Session, *, seed: int = 1, assessments: int | None = 
     advisor_rows, warong_rows, assignment_rows, assessment_rows, rating_rows = buffers.values()
     used_names: set[str] = set()
 
+    # Coordinators, verifications, plans and follow-ups for each chunk as it is written.
+    coordination = CoordinationDemo(session, rng, instrument, PROVINSI, list(SITES), periods)
+
     def flush() -> None:
         for model, rows in buffers.items():
             if rows:
                 session.execute(insert(model), rows)
                 totals[model] += len(rows)
-                rows.clear()
+        coordination.add(advisor_rows, warong_rows, assessment_rows, rating_rows)
+        for rows in buffers.values():
+            rows.clear()
 
     def person_name() -> str:
         for _ in range(20):  # prefer distinct names; large demos may repeat some

@@ -1,7 +1,8 @@
 """Writing ``.ewarong`` exchange files: everything, or one advisor, period or region.
 
 A selection never leaks: only the selected assessments travel, with the records they
-need (their advisor and e-Warong), their audit entries and the target profiles.
+need (their advisor and e-Warong), their audit entries, verifications and plans (with
+follow-ups), and the targets and coordinators (few, and needed by every profile).
 Records without a period (advisors, e-Warongs, assignments) travel with an advisor or
 region selection when they belong to it. Tombstones (deletions) travel with full exports.
 
@@ -164,8 +165,18 @@ class _Query:
             if self.selection.kabupaten is not None and self.selection.advisor_id is None:
                 return or_(parents, t.c.kabupaten == self.selection.kabupaten)
             return parents
-        if kind == "target_levels":
-            return None
+        if kind in ("target_levels", "target_settings", "coordinators"):
+            return None  # few, and every profile and verification needs them
+        if kind in ("verifications", "plan_actions"):
+            return t.c.assessment_id.in_(self.assessment_ids())
+        if kind == "verified_cells":
+            checks = self.t["verifications"]
+            return t.c.verification_id.in_(select(checks.c.id).where(
+                checks.c.assessment_id.in_(self.assessment_ids())))
+        if kind == "follow_ups":
+            actions = self.t["plan_actions"]
+            return t.c.action_id.in_(select(actions.c.id).where(
+                actions.c.assessment_id.in_(self.assessment_ids())))
         return false()  # tombstones travel only with full exports
 
 

@@ -2,11 +2,12 @@
 
 Reading a file is done in a fixed order and nothing touches the database until all of
 it has passed: size caps, zip entries, per-entry sizes (zip bombs), checksum, JSON,
-then the published JSON Schema (``resources/schema/ewarong-exchange-1.schema.json``)
-with every problem collected. jsonschema needs about a minute for 320,000 ratings, so
-records are first offered to a predicate compiled from the very same schema; only what
-it does not accept goes to jsonschema, which decides and explains (a test keeps both
-in step).
+then the published JSON Schema (``resources/schema/ewarong-exchange-2.schema.json``)
+with every problem collected. A file of schema version 1 is checked against its own
+schema and then read as a version-2 file without coordinators' records. jsonschema
+needs about a minute for 320,000 ratings, so records are first offered to a predicate
+compiled from the very same schema; only what it does not accept goes to jsonschema,
+which decides and explains (a test keeps both in step).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from ..errors import Phrase, UserError, id_number
 from ..paths import resource_path
 
 FORMAT_NAME = "ewarong-exchange"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 FILE_SUFFIX = ".ewarong"
 MANIFEST_NAME = "manifest.json"
 CONTENT_NAME = "content.json"
@@ -35,10 +37,17 @@ ENTRY_NAMES = (MANIFEST_NAME, CONTENT_NAME)
 
 # Kinds of record in content.json, parents before children (the order they are merged in).
 KINDS = ("advisors", "warongs", "assignments", "assessments", "ratings", "target_levels",
-         "audit_entries", "tombstones")
+         "coordinators", "verifications", "verified_cells", "target_settings", "plan_actions",
+         "follow_ups", "audit_entries", "tombstones")
 KIND_DEFS = {"advisors": "advisor", "warongs": "warong", "assignments": "assignment",
              "assessments": "assessment", "ratings": "rating", "target_levels": "target_level",
+             "coordinators": "coordinator", "verifications": "verification",
+             "verified_cells": "verified_cell", "target_settings": "target_setting",
+             "plan_actions": "plan_action", "follow_ups": "follow_up",
              "audit_entries": "audit_entry", "tombstones": "tombstone"}
+# The kinds a file of each schema version holds.
+VERSION_KINDS = {1: ("advisors", "warongs", "assignments", "assessments", "ratings",
+                     "target_levels", "audit_entries", "tombstones"), 2: KINDS}
 
 # Caps: a 10,000-assessment export is about 10 MB zipped and 66 MB of JSON.
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -107,11 +116,20 @@ class ExchangeFile:
 
 # --- the schema and the checks built from it ------------------------------------------
 
-@lru_cache(maxsize=1)
-def load_schema() -> dict[str, Any]:
-    """The published JSON Schema of exchange files (schema version 1)."""
-    path = resource_path("schema", f"ewarong-exchange-{SCHEMA_VERSION}.schema.json")
+@cache
+def _schema_file(version: int) -> dict[str, Any]:
+    path = resource_path("schema", f"ewarong-exchange-{version}.schema.json")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_schema() -> dict[str, Any]:
+    """The published JSON Schema of the exchange files this program writes."""
+    return _schema_file(SCHEMA_VERSION)
+
+
+def schema_of(version: int) -> dict[str, Any]:
+    """The JSON Schema of a (readable) schema version."""
+    return load_schema() if version == SCHEMA_VERSION else _schema_file(version)
 
 
 def _real_date(value: str) -> bool:
@@ -141,6 +159,8 @@ FORMATS: dict[str, Format] = {
     # A UTC timestamp, and a real date (no 30 February).
     "date-time": Format("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?Z$",
                         _real_date),
+    # A calendar date (a plan action's due date), and a real one.
+    "date": Format("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", _real_date),
 }
 
 
@@ -353,16 +373,16 @@ class _PredicateCompiler:
         return namespace["accepts"]
 
 
-@lru_cache(maxsize=1)
-def record_predicates() -> dict[str, Callable[[Any], bool]]:
+@cache
+def record_predicates(version: int = SCHEMA_VERSION) -> dict[str, Callable[[Any], bool]]:
     """For each kind of record: a fast function saying whether a record follows the schema.
 
     It never accepts what the schema refuses (the tests hold it to jsonschema); a record
     it does not accept is handed to jsonschema, which has the last word and the words.
     """
-    schema = load_schema()
+    schema = schema_of(version)
     return {kind: _PredicateCompiler(schema).function({"$ref": f"#/$defs/{KIND_DEFS[kind]}"})
-            for kind in KINDS}
+            for kind in VERSION_KINDS[version]}
 
 
 @lru_cache(maxsize=1)
@@ -379,12 +399,13 @@ def _validator_class():  # type: ignore[no-untyped-def]
 
 
 @cache
-def validator_for(definition: str | None = None):  # type: ignore[no-untyped-def]
+def validator_for(definition: str | None = None,  # type: ignore[no-untyped-def]
+                  version: int = SCHEMA_VERSION):
     """A jsonschema validator for the whole document, or for one of its ``$defs``."""
     from jsonschema import FormatChecker
     from referencing import Registry, Resource
 
-    schema = load_schema()
+    schema = schema_of(version)
     checker = FormatChecker(formats=())
     for name, test in FORMATS.items():
         # Formats only speak about strings; other types are the "type" keyword's business.
@@ -402,7 +423,7 @@ def _problem_lines(errors: Iterable[Any], prefix: tuple[str | int, ...] = ()) ->
             for error in errors]
 
 
-def schema_problems(manifest: Any, content: Any) -> list[str]:
+def schema_problems(manifest: Any, content: Any, version: int = SCHEMA_VERSION) -> list[str]:
     """Every way the document breaks the schema, as "path: problem" lines (empty if none).
 
     jsonschema checks the manifest and the shape of the content; the records of each
@@ -413,19 +434,21 @@ def schema_problems(manifest: Any, content: Any) -> list[str]:
     arrays: dict[str, list[Any]] = {}
     shape = content
     if isinstance(content, dict):
-        arrays = {kind: content[kind] for kind in KINDS if isinstance(content.get(kind), list)}
+        arrays = {kind: content[kind] for kind in VERSION_KINDS[version]
+                  if isinstance(content.get(kind), list)}
         shape = {**content, **{kind: [] for kind in arrays}}
-    problems = _problem_lines(validator_for().iter_errors({"manifest": manifest, "content": shape}))
-    limits = load_schema()["$defs"]["content"]["properties"]
+    problems = _problem_lines(validator_for(None, version).iter_errors(
+        {"manifest": manifest, "content": shape}))
+    limits = schema_of(version)["$defs"]["content"]["properties"]
     for kind, records in arrays.items():
         max_items = limits[kind]["maxItems"]
         if len(records) > max_items:
             problems.append(f"content.{kind}: {describe('maxItems', max_items, records, {})}")
             continue
-        accepts = record_predicates()[kind]
+        accepts = record_predicates(version)[kind]
         for index, record in enumerate(records):
             if not accepts(record):
-                problems += _problem_lines(validator_for(KIND_DEFS[kind]).iter_errors(record),
+                problems += _problem_lines(validator_for(KIND_DEFS[kind], version).iter_errors(record),
                                            ("content", kind, index))
     return list(dict.fromkeys(problems))  # the same line twice says nothing new
 
@@ -530,7 +553,8 @@ def check_manifest_version(manifest: Any, file_name: str) -> None:
                "untuk memasukkannya")
 
 
-ID_KINDS = ("advisors", "warongs", "assessments", "ratings", "audit_entries")
+ID_KINDS = ("advisors", "warongs", "assessments", "ratings", "coordinators", "verifications",
+            "verified_cells", "target_settings", "plan_actions", "follow_ups", "audit_entries")
 
 
 def _record_count_guard(data: bytearray, file_name: str) -> None:
@@ -609,7 +633,8 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
     content = _parse_json(text, CONTENT_NAME, name)
     del text
     report("check", 0, 1)
-    problems = schema_problems(manifest, content)
+    version = manifest["schema_version"]
+    problems = schema_problems(manifest, content, version)
     if problems:
         shown = "; ".join(problems[:MAX_PROBLEMS_SHOWN])
         hidden = len(problems) - MAX_PROBLEMS_SHOWN
@@ -620,12 +645,25 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
                             id=f"tidak mengikuti format kiriman, {len(problems)} masalah "
                                f"(rincian teknis): {shown}{more_id}")
     exchange_file = ExchangeFile(name, manifest, content)
-    _check_counts(exchange_file)
+    _check_counts(exchange_file, version)
+    if version < SCHEMA_VERSION:
+        _read_as_current(exchange_file)
     from .exchange_text import check_exchange_text  # it builds on this module
 
     check_exchange_text(exchange_file)
     report("check", 1, 1)
     return exchange_file
+
+
+def _read_as_current(exchange_file: ExchangeFile) -> None:
+    """A checked version-1 file as version 2 reads it: no coordinators' records, and audit
+    entries made by advisors only."""
+    content, counts = exchange_file.content, exchange_file.manifest["counts"]
+    for kind in KINDS:
+        content.setdefault(kind, [])
+        counts.setdefault(kind, 0)
+    for entry in content["audit_entries"]:
+        entry.setdefault("coordinator_id", None)
 
 
 def _read_archive(archive: zipfile.ZipFile, name: str,
@@ -664,9 +702,10 @@ def _read_archive(archive: zipfile.ZipFile, name: str,
     return manifest, content, digest.hexdigest()
 
 
-def _check_counts(exchange_file: ExchangeFile) -> None:
+def _check_counts(exchange_file: ExchangeFile, version: int = SCHEMA_VERSION) -> None:
     counts = exchange_file.manifest["counts"]
-    wrong = [kind for kind in KINDS if counts[kind] != len(exchange_file.content[kind])]
+    wrong = [kind for kind in VERSION_KINDS[version]
+             if counts[kind] != len(exchange_file.content[kind])]
     if wrong:
         found = {kind: len(exchange_file.content[kind]) for kind in wrong}
         raise exchange_file.error(

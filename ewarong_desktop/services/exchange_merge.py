@@ -11,7 +11,14 @@ one per record) and decides, per record:
 - an assessment is one version: when the incoming one wins, all its ratings replace
   the local ones, so "same id and same updated_at" always means "same content";
 - audit entries are only ever added; tombstones delete a record that has not changed
-  since and that no assessment needs.
+  since and that no assessment needs;
+- coordinators and the targets they set: the newer ``updated_at`` wins (targets are
+  matched by advisor type, kabupaten, period and cell);
+- a verification travels with the cells where it differs: the same verification (same
+  id) in a later version wins; a different verification of the same assessment that
+  says something else is kept as a ``VerificationConflict`` for a person to resolve;
+- a plan is one unit per assessment: a later plan replaces an earlier one that has no
+  follow-ups yet; a follow-up of an action: the newer wins.
 
 Two laptops may have created the same e-Warong (same name in the same kelurahan) or the
 same advisor/e-Warong/period assessment under different ids: the e-Warong is taken as
@@ -32,7 +39,15 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from ..db.models import STATUS_DRAFT, STATUS_FINAL, Advisor, Assessment, ExchangeConflict, Warong
+from ..db.models import (
+    STATUS_DRAFT,
+    STATUS_FINAL,
+    Advisor,
+    Assessment,
+    ExchangeConflict,
+    VerificationConflict,
+    Warong,
+)
 from ..errors import Phrase
 from ..instrument import all_cell_codes
 from .exchange_format import KINDS, ExchangeFile, Progress
@@ -122,17 +137,22 @@ class Plan:
     deletions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     tombstones_to_store: list[dict[str, Any]] = field(default_factory=list)
     tombstones_to_remove: list[tuple[str, str]] = field(default_factory=list)
+    #: Verifications whose cells the incoming version replaces (their ids).
+    replaced_verifications: list[str] = field(default_factory=list)
+    #: Incoming verifications (with their cells) that differ from another one here.
+    verification_conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
         return bool(any(self.inserts.values()) or any(self.updates.values()) or self.conflicts
                     or any(self.deletions.values()) or self.tombstones_to_store
-                    or self.tombstones_to_remove)
+                    or self.tombstones_to_remove or self.verification_conflicts)
 
     @property
     def write_count(self) -> int:
         return (sum(map(len, self.inserts.values())) + sum(map(len, self.updates.values()))
-                + len(self.conflicts) + sum(map(len, self.deletions.values())) + 1)
+                + len(self.conflicts) + sum(map(len, self.deletions.values()))
+                + len(self.verification_conflicts) + 1)
 
 
 def _version_digest(assessment: dict[str, Any], ratings: list[dict[str, Any]]) -> str:
@@ -195,6 +215,17 @@ def read_by_ids(session: Session, codec: Codec, kind: str, names: tuple[str, ...
 
 
 RATING_FIELDS = ("id", "assessment_id", "cell_code", "level", "not_applicable", "note", "updated_at")
+VERIFICATION_FIELDS = ("id", "assessment_id", "coordinator_id", "status", "comment", "at",
+                       "created_at", "updated_at")
+VERIFIED_CELL_FIELDS = ("id", "verification_id", "cell_code", "level", "not_applicable", "comment")
+
+
+def verification_content(verification: dict[str, Any],
+                         cells: Iterable[dict[str, Any]]) -> tuple[Any, ...]:
+    """What a person sees of a verification: its status, comment and differing cells."""
+    return (verification["status"], verification["comment"] or "", tuple(sorted(
+        (c["cell_code"], None if c["level"] is None else int(c["level"]),
+         bool(c["not_applicable"]), c["comment"] or "") for c in cells)))
 ASSESSMENT_FIELDS = ("id", "advisor_id", "warong_id", "period", "status", "instrument_version",
                      "finalised_at", "created_at", "updated_at")
 
@@ -236,6 +267,25 @@ class LocalState:
                 select(ExchangeConflict.assessment_id, ExchangeConflict.incoming)):
             if isinstance(incoming, dict) and "digest" in incoming:
                 self.conflict_digests[str(conflict_assessment)].add(incoming["digest"])
+        self.coordinators = {r["id"]: r["updated_at"]
+                             for r in self.rows("coordinators", ("id", "updated_at"))}
+        self.verifications: dict[str, dict[str, Any]] = {
+            r["assessment_id"]: r for r in self.rows("verifications", VERIFICATION_FIELDS)}
+        self.verification_ids = {r["id"] for r in self.verifications.values()}
+        self.verification_conflict_digests: dict[str, set[str]] = defaultdict(set)
+        for conflict_assessment, digest in session.execute(
+                select(VerificationConflict.assessment_id, VerificationConflict.digest)):
+            self.verification_conflict_digests[str(conflict_assessment)].add(digest)
+        self.target_settings = {
+            (r["advisor_type"], r["kabupaten"], r["period"], r["cell_code"]): r["updated_at"]
+            for r in self.rows("target_settings", ("advisor_type", "kabupaten", "period",
+                                                   "cell_code", "updated_at"))}
+        self.plan_actions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for action in self.rows("plan_actions", ("id", "assessment_id", "created_at",
+                                                 "updated_at")):
+            self.plan_actions[action["assessment_id"]].append(action)
+        self.follow_ups = {r["action_id"]: r["updated_at"]
+                           for r in self.rows("follow_ups", ("action_id", "updated_at"))}
 
     def rows(self, kind: str, names: tuple[str, ...]) -> list[dict[str, Any]]:
         return read_rows(self.session, self.codec, kind, names)
@@ -307,6 +357,7 @@ class Planner:
         self.mapped: dict[str, str] = {}  # assessment id in the file -> the same assessment here
         self.ratings_by_assessment: dict[str, dict[str, dict[str, Any]]] = {}
         self.audit_by_assessment: dict[str, list[dict[str, Any]]] | None = None
+        self.dropped_actions: set[str] = set()  # plan actions of a plan not taken here
 
     def build(self) -> Plan:
         self.progress("compare", 0, 6)
@@ -323,6 +374,11 @@ class Planner:
         self.progress("compare", 4, 6)
         self._audit_entries()
         self._target_levels()
+        self._coordinators()
+        self._verifications()
+        self._target_settings()
+        self._plan_actions()
+        self._follow_ups()
         self._tombstones()
         self.progress("compare", 6, 6)
         return self.plan
@@ -332,13 +388,24 @@ class Planner:
     def _refuse_duplicates(self) -> None:
         c = self.content
         problems = _Problems()
-        for kind in ("advisors", "warongs", "assessments", "ratings", "audit_entries"):
+        for kind in ("advisors", "warongs", "assessments", "ratings", "audit_entries",
+                     "coordinators", "verifications", "verified_cells", "target_settings",
+                     "plan_actions", "follow_ups"):
             problems.add(_duplicates(record["id"] for record in c[kind]),
                          Phrase(f"{kind} ids listed twice", f"id {kind} tercantum dua kali"))
         problems.add(_duplicates((r["advisor_id"], r["warong_id"]) for r in c["assignments"]),
                      Phrase("assignments listed twice", "penugasan tercantum dua kali"))
         problems.add(_duplicates((r["advisor_type"], r["cell_code"]) for r in c["target_levels"]),
                      Phrase("target levels listed twice", "target tercantum dua kali"))
+        problems.add(_duplicates(r["assessment_id"] for r in c["verifications"]),
+                     Phrase("assessments verified twice", "penilaian diverifikasi dua kali"))
+        problems.add(_duplicates((r["verification_id"], r["cell_code"]) for r in c["verified_cells"]),
+                     Phrase("verified cells listed twice", "sel terverifikasi tercantum dua kali"))
+        problems.add(_duplicates((r["advisor_type"], r["kabupaten"], r["period"], r["cell_code"])
+                                 for r in c["target_settings"]),
+                     Phrase("targets set twice", "target ditetapkan dua kali"))
+        problems.add(_duplicates(r["action_id"] for r in c["follow_ups"]),
+                     Phrase("actions followed up twice", "tindakan ditindaklanjuti dua kali"))
         problems.add(_duplicates((r["kind"], r["record_id"]) for r in c["tombstones"]),
                      Phrase("tombstones listed twice", "catatan penghapusan tercantum dua kali"))
         problems.add(_duplicates(natural_key(r) for r in c["warongs"]),
@@ -399,9 +466,41 @@ class Planner:
                             "here",
                             "catatan riwayat merujuk ke penilaian yang tidak ada di berkas maupun di "
                             "sini"))
+        coordinators = {r["id"] for r in c["coordinators"]} | set(local.coordinators)
+        assessments_known = in_file | set(local.assessments)
+        verifications = {r["id"] for r in c["verifications"]}
+        actions = {r["id"] for r in c["plan_actions"]} | {
+            a["id"] for group in local.plan_actions.values() for a in group}
+        problems.add([r["id"] for r in c["verifications"]
+                      if r["assessment_id"] not in assessments_known
+                      or r["coordinator_id"] not in coordinators],
+                     Phrase("verifications point to an assessment or coordinator that is neither "
+                            "in the file nor here",
+                            "verifikasi merujuk ke penilaian atau koordinator yang tidak ada di "
+                            "berkas maupun di sini"))
+        problems.add([r["id"] for r in c["verified_cells"] if r["verification_id"] not in verifications],
+                     Phrase("verified cells travel without their verification",
+                            "sel terverifikasi terkirim tanpa verifikasinya"))
+        problems.add([r["id"] for r in c["plan_actions"]
+                      if r["assessment_id"] not in assessments_known
+                      or (r["created_by"] is not None and r["created_by"] not in coordinators)],
+                     Phrase("plan actions point to an assessment or coordinator that is neither "
+                            "in the file nor here",
+                            "tindakan rencana merujuk ke penilaian atau koordinator yang tidak ada "
+                            "di berkas maupun di sini"))
+        problems.add([r["id"] for r in c["follow_ups"] if r["action_id"] not in actions],
+                     Phrase("follow-ups point to an action that is neither in the file nor here",
+                            "tindak lanjut merujuk ke tindakan yang tidak ada di berkas maupun di "
+                            "sini"))
+        problems.add([r["id"] for r in c["target_settings"]
+                      if r["set_by"] is not None and r["set_by"] not in coordinators],
+                     Phrase("targets name a coordinator that is neither in the file nor here",
+                            "target menyebut koordinator yang tidak ada di berkas maupun di sini"))
         problems.add(sorted({r["cell_code"] for r in c["ratings"] if r["cell_code"] not in CELL_CODES}
                             | {r["cell_code"] for r in c["target_levels"]
-                               if r["cell_code"] not in CELL_CODES}),
+                               if r["cell_code"] not in CELL_CODES}
+                            | {code for r in c["plan_actions"] for code in r["cells"]
+                               if code not in CELL_CODES}),
                      Phrase("unknown cell codes", "kode sel tidak dikenal"))
         problems.raise_if_any(self.xfile, Phrase("the file refers to records that do not exist",
                                                  "berkas merujuk ke data yang tidak ada"))
@@ -614,6 +713,125 @@ class Planner:
             outcome = "new" if here is None else ("updated" if stamp > here else "unchanged")
             self._count_and_queue("target_levels", record, outcome)
 
+    # --- coordinators' records -------------------------------------------------------------
+
+    def _coordinators(self) -> None:
+        for record in self.content["coordinators"]:
+            here = self.local.coordinators.get(record["id"])
+            stamp = canonical_time(record["updated_at"])
+            outcome = "new" if here is None else ("updated" if stamp > here else "unchanged")
+            self._count_and_queue("coordinators", record, outcome)
+
+    def _verifications(self) -> None:
+        counts = self.plan.counts["verifications"]
+        cell_counts = self.plan.counts["verified_cells"]
+        cells_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cell in self.content["verified_cells"]:
+            cells_of[cell["verification_id"]].append(cell)
+        local_cells: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        wanted = [self.local.verifications[self.mapped.get(r["assessment_id"], r["assessment_id"])]["id"]
+                  for r in self.content["verifications"]
+                  if self.mapped.get(r["assessment_id"], r["assessment_id"]) in self.local.verifications]
+        for cell in read_by_ids(self.session, self.codec, "verified_cells", VERIFIED_CELL_FIELDS,
+                                "verification_id", wanted):
+            local_cells[cell["verification_id"]].append(cell)
+        for record in self.content["verifications"]:
+            cells = cells_of.get(record["id"], [])
+            if self.fate.get(record["assessment_id"]) in ("conflict", "held"):
+                counts.unchanged += 1  # it verified a version that is itself in conflict here
+                cell_counts.unchanged += len(cells)
+                continue
+            target = self.mapped.get(record["assessment_id"], record["assessment_id"])
+            record = {**record, "assessment_id": target}
+            mine = self.local.verifications.get(target)
+            if mine is None:
+                if record["id"] in self.local.verification_ids:
+                    counts.unchanged += 1
+                    continue
+                counts.new += 1
+                cell_counts.new += len(cells)
+                self.plan.inserts["verifications"].append(record)
+                self.plan.inserts["verified_cells"].extend(cells)
+                continue
+            same = verification_content(record, cells) == verification_content(
+                mine, local_cells.get(mine["id"], []))
+            if mine["id"] == record["id"]:
+                if canonical_time(record["updated_at"]) > mine["updated_at"] and not same:
+                    counts.updated += 1
+                    cell_counts.updated += len(cells)
+                    self.plan.updates["verifications"].append(record)
+                    self.plan.replaced_verifications.append(record["id"])
+                    self.plan.inserts["verified_cells"].extend(cells)
+                else:
+                    counts.unchanged += 1
+                    cell_counts.unchanged += len(cells)
+                continue
+            if same:
+                counts.unchanged += 1
+                cell_counts.unchanged += len(cells)
+                continue
+            digest = hashlib.sha256(json.dumps(
+                {"verification": record, "cells": sorted(cells, key=lambda c: c["cell_code"])},
+                sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+            if digest in self.local.verification_conflict_digests.get(target, ()):
+                counts.unchanged += 1  # already listed for a person
+                cell_counts.unchanged += len(cells)
+                continue
+            counts.conflicting += 1
+            cell_counts.conflicting += len(cells)
+            self.plan.verification_conflicts.append(
+                {"assessment_id": target, "digest": digest,
+                 "incoming": {"verification": record, "cells": cells}})
+
+    def _target_settings(self) -> None:
+        for record in self.content["target_settings"]:
+            key = (record["advisor_type"], record["kabupaten"], record["period"], record["cell_code"])
+            here = self.local.target_settings.get(key)
+            stamp = canonical_time(record["updated_at"])
+            outcome = "new" if here is None else ("updated" if stamp > here else "unchanged")
+            self._count_and_queue("target_settings", record, outcome)
+
+    def _plan_actions(self) -> None:
+        counts = self.plan.counts["plan_actions"]
+        incoming: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for record in self.content["plan_actions"]:
+            incoming[record["assessment_id"]].append(record)
+        for assessment_id, actions in incoming.items():
+            if self.fate.get(assessment_id) in ("conflict", "held"):
+                counts.unchanged += len(actions)
+                self.dropped_actions |= {a["id"] for a in actions}
+                continue
+            target = self.mapped.get(assessment_id, assessment_id)
+            actions = [{**a, "assessment_id": target} for a in actions]
+            mine = self.local.plan_actions.get(target, [])
+            mine_by_id = {a["id"]: a for a in mine}
+            if {a["id"] for a in actions} == set(mine_by_id):
+                for action in actions:
+                    newer = canonical_time(action["updated_at"]) > mine_by_id[action["id"]]["updated_at"]
+                    self._count_and_queue("plan_actions", action, "updated" if newer else "unchanged")
+                continue
+            later = max(canonical_time(a["created_at"]) for a in actions) > max(
+                (a["created_at"] for a in mine), default="")
+            followed = any(a["id"] in self.local.follow_ups for a in mine)
+            if mine and (not later or followed):
+                counts.unchanged += len(actions)  # the plan here is the later one, or followed up
+                self.dropped_actions |= {a["id"] for a in actions}
+                continue
+            self.plan.deletions["plan_actions"].extend(a["id"] for a in mine)
+            counts.new += len(actions)
+            self.plan.inserts["plan_actions"].extend(actions)
+
+    def _follow_ups(self) -> None:
+        deleted = set(self.plan.deletions["plan_actions"])
+        for record in self.content["follow_ups"]:
+            if record["action_id"] in self.dropped_actions or record["action_id"] in deleted:
+                self.plan.counts["follow_ups"].unchanged += 1
+                continue
+            here = self.local.follow_ups.get(record["action_id"])
+            stamp = canonical_time(record["updated_at"])
+            outcome = "new" if here is None else ("updated" if stamp > here else "unchanged")
+            self._count_and_queue("follow_ups", record, outcome)
+
     def _tombstones(self) -> None:
         counts = self.plan.counts["tombstones"]
         used_advisors = {a["advisor_id"] for a in self.local.assessments.values()} | {
@@ -662,9 +880,20 @@ UPDATE_COLUMNS = {
     # An assessment's advisor, e-Warong and period are who and what it is: never changed.
     "assessments": ("status", "instrument_version", "finalised_at", "updated_at"),
     "target_levels": ("level", "updated_at"),
+    "coordinators": ("name", "staff_number", "office", "whole_province", "kabupaten",
+                     "created_at", "updated_at"),
+    "verifications": ("coordinator_id", "status", "comment", "at", "updated_at"),
+    "target_settings": ("level", "set_by", "updated_at"),
+    "plan_actions": ("position", "text", "suggestion", "owner", "due_date", "cells",
+                     "created_by", "updated_at"),
+    # Matched by action: a follow-up recorded on two laptops is one follow-up.
+    "follow_ups": ("status", "note", "by_advisor", "by_coordinator", "at", "updated_at"),
 }
 UPDATE_KEYS = {"advisors": ("id",), "warongs": ("id",), "assessments": ("id",),
-               "target_levels": ("advisor_type", "cell_code")}
+               "target_levels": ("advisor_type", "cell_code"), "coordinators": ("id",),
+               "verifications": ("id",),
+               "target_settings": ("advisor_type", "kabupaten", "period", "cell_code"),
+               "plan_actions": ("id",), "follow_ups": ("action_id",)}
 
 
 class Writer:
@@ -735,6 +964,7 @@ def apply_plan(session: Session, plan: Plan, progress: Progress, *,
     writer.insert("audit_entries", plan.inserts["audit_entries"])
     writer.insert("target_levels", plan.inserts["target_levels"])
     writer.update("target_levels", plan.updates["target_levels"])
+    _apply_coordination(session, writer, plan, source_file)
     conflict_ids = []
     for conflict in plan.conflicts:
         row = ExchangeConflict(assessment_id=uuid.UUID(conflict.local_assessment_id),
@@ -752,6 +982,29 @@ def apply_plan(session: Session, plan: Plan, progress: Progress, *,
     writer.insert("tombstones", plan.tombstones_to_store)
     progress("write", writer.total, writer.total)
     return conflict_ids
+
+
+def _apply_coordination(session: Session, writer: Writer, plan: Plan,
+                        source_file: str | None) -> None:
+    """Write coordinators, verifications, targets, plans and follow-ups, parents first."""
+    for kind in ("coordinators", "verifications"):
+        writer.insert(kind, plan.inserts[kind])
+        writer.update(kind, plan.updates[kind])
+    writer.delete_where_in("verified_cells", "verification_id", plan.replaced_verifications)
+    writer.insert("verified_cells", plan.inserts["verified_cells"])
+    writer.insert("target_settings", plan.inserts["target_settings"])
+    writer.update("target_settings", plan.updates["target_settings"])
+    writer.delete_where_in("follow_ups", "action_id", plan.deletions["plan_actions"])
+    writer.delete_where_in("plan_actions", "id", plan.deletions["plan_actions"])
+    writer.insert("plan_actions", plan.inserts["plan_actions"])
+    writer.update("plan_actions", plan.updates["plan_actions"])
+    writer.insert("follow_ups", plan.inserts["follow_ups"])
+    writer.update("follow_ups", plan.updates["follow_ups"])
+    for conflict in plan.verification_conflicts:
+        session.add(VerificationConflict(
+            assessment_id=uuid.UUID(conflict["assessment_id"]), incoming=conflict["incoming"],
+            digest=conflict["digest"], source_file=source_file))
+    session.flush()
 
 
 def names_of(session: Session, assessment_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str, str]]:

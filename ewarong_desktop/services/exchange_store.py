@@ -16,11 +16,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, Uuid, column, table
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Uuid, column, table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import TableClause
@@ -31,19 +31,29 @@ from ..db.models import (
     Assignment,
     AuditEntry,
     Base,
+    Coordinator,
+    FollowUp,
+    PlanAction,
     Rating,
     TargetLevel,
+    TargetSetting,
     Tombstone,
+    Verification,
+    VerifiedCell,
     Warong,
 )
 
 MODELS: dict[str, type[Base]] = {
     "advisors": Advisor, "warongs": Warong, "assignments": Assignment, "assessments": Assessment,
-    "ratings": Rating, "target_levels": TargetLevel, "audit_entries": AuditEntry,
-    "tombstones": Tombstone,
+    "ratings": Rating, "target_levels": TargetLevel, "coordinators": Coordinator,
+    "verifications": Verification, "verified_cells": VerifiedCell,
+    "target_settings": TargetSetting, "plan_actions": PlanAction, "follow_ups": FollowUp,
+    "audit_entries": AuditEntry, "tombstones": Tombstone,
 }
-# Columns the database derives itself and the file does not carry.
-DERIVED_COLUMNS = {"warongs": ("name_key",)}
+# Columns the file does not carry: derived by the database itself (name_key), or never
+# to leave the laptop (PIN hashes).
+DERIVED_COLUMNS = {"warongs": ("name_key",), "advisors": ("pin_hash",),
+                   "coordinators": ("pin_hash",)}
 # SQLite's default limit on bound parameters is 32766 (999 before 3.32): stay well below.
 IN_CHUNK = 900
 WRITE_CHUNK = 5000
@@ -77,7 +87,7 @@ class Field:
 
 
 def _kind(sql_type: Any) -> str:
-    for kind, type_class in (("uuid", Uuid), ("time", DateTime), ("bool", Boolean),
+    for kind, type_class in (("uuid", Uuid), ("time", DateTime), ("date", Date), ("bool", Boolean),
                              ("int", Integer), ("json", JSON)):
         if isinstance(sql_type, type_class):
             return kind
@@ -99,6 +109,10 @@ def raw_table(kind: str) -> TableClause:
     return table(model.__tablename__, *(column(col.name) for col in model.__table__.columns))
 
 
+def _date_text(stored: Any) -> str:
+    return stored.isoformat() if isinstance(stored, date) else str(stored)[:10]
+
+
 class Codec:
     """Converts values between exchange text and the stored form of one database dialect.
 
@@ -111,6 +125,8 @@ class Codec:
         uuid_type = Uuid().dialect_impl(dialect)
         time_type = DateTime(timezone=True).dialect_impl(dialect)
         json_type = JSON().dialect_impl(dialect)
+        date_type = Date().dialect_impl(dialect)
+        self._date_bind = date_type.bind_processor(dialect)
         self._uuid_bind = uuid_type.bind_processor(dialect)
         self._uuid_result = uuid_type.result_processor(dialect, None)
         self._time_bind = time_type.bind_processor(dialect)
@@ -154,6 +170,10 @@ class Codec:
         if kind == "json":
             bind = self._json_bind
             return (lambda value: bind(value)) if bind else (lambda value: value)
+        if kind == "date":
+            date_bind = self._date_bind
+            return ((lambda value: date_bind(date.fromisoformat(value))) if date_bind
+                    else date.fromisoformat)
         if kind == "int":
             return int  # JSON Schema's integers include 3.0; the database wants 3
         return lambda value: value
@@ -166,6 +186,8 @@ class Codec:
             return self.time_from_db
         if kind == "bool":
             return bool
+        if kind == "date":
+            return _date_text
         if kind == "json":
             result = self._json_result
             return (lambda value: result(value)) if result else (lambda value: value)
@@ -179,7 +201,7 @@ class Codec:
         columns = [field.name for field in chosen]
         converting = []
         for field in chosen:
-            if field.kind in ("uuid", "time", "bool", "json"):
+            if field.kind in ("uuid", "time", "date", "bool", "json"):
                 convert = self.from_db(field.kind)
                 if field.kind == "uuid" and field.name != "id":
                     convert = _remembered(convert)  # references repeat: 32 ratings, one assessment
@@ -198,7 +220,7 @@ class Codec:
         """A function turning a record (exchange values) into stored column values."""
         columns = [field.name for field in fields(kind)]
         converting = [(field.name, self.to_db(field.kind)) for field in fields(kind)
-                      if field.kind in ("uuid", "time", "int", "json")]
+                      if field.kind in ("uuid", "time", "date", "int", "json")]
 
         def write(record: dict[str, Any]) -> dict[str, Any]:
             row = {name: record[name] for name in columns}

@@ -17,6 +17,9 @@ from ..paths import resource_path
 from . import validation as v
 from .exchange_format import ExchangeFile
 
+OFFICE = Phrase("Office", "Kantor")
+COMMENT = Phrase("Comment", "Komentar")
+ACTION = Phrase("Action", "Tindakan")
 REQUIRED, NULLABLE, BLANK = "required", "nullable", "blank"  # empty: refused, None, ""
 # Per kind: (field, label, what empty means) for names and places, tidied like the window's.
 NAME_FIELDS: dict[str, tuple[tuple[str, Phrase, str], ...]] = {
@@ -27,6 +30,8 @@ NAME_FIELDS: dict[str, tuple[tuple[str, Phrase, str], ...]] = {
                 ("address", v.ADDRESS, NULLABLE), ("kelurahan", v.KELURAHAN, BLANK),
                 ("kecamatan", v.KECAMATAN, BLANK), ("kabupaten", v.KABUPATEN, BLANK),
                 ("provinsi", v.PROVINSI, BLANK)),
+    "coordinators": (("name", v.NAME, REQUIRED), ("staff_number", v.STAFF_NUMBER, NULLABLE),
+                     ("office", OFFICE, NULLABLE)),
 }
 # Free text kept as written, only checked for control characters.
 FREE_TEXT_FIELDS: dict[str, tuple[tuple[str, Phrase], ...]] = {
@@ -34,10 +39,19 @@ FREE_TEXT_FIELDS: dict[str, tuple[tuple[str, Phrase], ...]] = {
     "audit_entries": (("old_value", Phrase("Old value", "Nilai lama")),
                       ("new_value", Phrase("New value", "Nilai baru")),
                       ("reason", v.REASON)),
+    "verifications": (("comment", COMMENT),),
+    "verified_cells": (("comment", COMMENT),),
+    "plan_actions": (("text", ACTION),),
+    "follow_ups": (("note", v.NOTE),),
 }
 RECORD_NAMES = {"advisors": v.ADVISOR, "warongs": v.WARONG, "assessments": v.ASSESSMENT,
                 "ratings": Phrase("rating", "nilai"),
-                "audit_entries": Phrase("history entry", "riwayat")}
+                "audit_entries": Phrase("history entry", "riwayat"),
+                "coordinators": Phrase("coordinator", "koordinator"),
+                "verifications": Phrase("verification", "verifikasi"),
+                "verified_cells": Phrase("verified cell", "sel terverifikasi"),
+                "plan_actions": Phrase("plan action", "tindakan rencana"),
+                "follow_ups": Phrase("follow-up", "tindak lanjut")}
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +89,7 @@ def check_exchange_text(xfile: ExchangeFile) -> None:
                f"ini (yang dikenal: {', '.join(known)}); perbarui e-Warong Desktop untuk "
                "memasukkannya")
     for kind, fields in NAME_FIELDS.items():
-        for record in xfile.content[kind]:
+        for record in xfile.content.get(kind, []):
             for name, label, empty in fields:
                 value = record.get(name)
                 if not isinstance(value, str):
@@ -90,7 +104,7 @@ def check_exchange_text(xfile: ExchangeFile) -> None:
                 except UserError as exc:
                     raise _refused(xfile, kind, record, exc) from exc
     for kind, free in FREE_TEXT_FIELDS.items():
-        for record in xfile.content[kind]:
+        for record in xfile.content.get(kind, []):
             for name, label in free:
                 value = record.get(name)
                 if isinstance(value, str) and v.CONTROL_CHARACTER.search(value):

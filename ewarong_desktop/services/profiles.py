@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from statistics import fmean
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import TargetLevel, utcnow
+from ..db.models import Coordinator, TargetLevel, TargetSetting, utcnow
 from ..errors import InstrumentError, ValidationError
 from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT, Instrument, load_instrument
-from . import assessments
+from . import assessments, plans, verification
 from . import validation as v
 from .assessments import AssessmentSummary, RatingValue
+
+PROVINCE = ""  # the kabupaten of a province-wide target setting
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,29 @@ class CellScore:
 
 
 @dataclass(frozen=True)
+class Coordination:
+    """What the coordinator added to a profile: verified levels, targets' setter, plans.
+
+    ``verified`` holds the level per cell after verification (the coordinator's where they
+    gave one, else the advisor's; None for unrated or not applicable); it is empty while
+    the assessment is not verified. ``role_differences`` is verified minus self per role:
+    negative where the advisor rated themselves higher than the coordinator did.
+    """
+
+    verification: verification.VerificationInfo | None
+    verified: dict[str, int | None]
+    verified_role_means: dict[int, float | None]
+    role_differences: dict[int, float | None]
+    targets: EffectiveTargets
+    plan: plans.PlanInfo
+    previous_plan: plans.PlanInfo | None
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification is not None and self.verification.is_verified
+
+
+@dataclass(frozen=True)
 class RoleProfile:
     """Everything a profile view or report needs, as plain data."""
 
@@ -52,6 +78,7 @@ class RoleProfile:
     area_targets: dict[int, float]
     answered: int
     total: int
+    coordination: Coordination | None = None
 
     @property
     def completeness(self) -> float:
@@ -173,9 +200,102 @@ def set_targets(session: Session, advisor_type: str, levels: Mapping[str, int]) 
     return changed
 
 
+@dataclass(frozen=True)
+class TargetSource:
+    """Who set a target, when, for which region ("" = province) and from which period."""
+
+    coordinator_id: uuid.UUID | None
+    coordinator_name: str | None
+    at: datetime
+    kabupaten: str
+    period: str
+
+
+@dataclass(frozen=True)
+class EffectiveTargets:
+    levels: dict[str, int]
+    #: Per cell, the coordinator's setting in force; None where the default applies.
+    sources: dict[str, TargetSource | None]
+
+    @property
+    def setters(self) -> list[TargetSource]:
+        """One entry per coordinator whose settings are in force, latest setting first."""
+        latest: dict[uuid.UUID | None, TargetSource] = {}
+        for source in self.sources.values():
+            if source is None:
+                continue
+            known = latest.get(source.coordinator_id)
+            if known is None or source.at > known.at:
+                latest[source.coordinator_id] = source
+        return sorted(latest.values(), key=lambda s: s.at, reverse=True)
+
+    def describe(self, lang: str = "id") -> str:
+        """The line every profile prints, e.g. "Target ditetapkan oleh Ibu Rina (2026-01-05)"."""
+        setters = self.setters
+        if not setters:
+            return ("Target: bawaan instrumen" if lang == "id"
+                    else "Targets: the instrument's defaults")
+        names = ", ".join(f"{s.coordinator_name or '?'} ({s.at:%Y-%m-%d})" for s in setters)
+        return (f"Target ditetapkan oleh {names}" if lang == "id" else f"Targets set by {names}")
+
+
+def effective_targets(session: Session, advisor_type: str, kabupaten: str | None,
+                      period: str | None, instrument: Instrument | None = None) -> EffectiveTargets:
+    """The targets in force for an advisor type in a kabupaten and period (None: latest)."""
+    levels = get_targets(session, advisor_type, instrument)
+    sources: dict[str, TargetSource | None] = {code: None for code in levels}
+    query = (select(TargetSetting, Coordinator.name)
+             .outerjoin(Coordinator, Coordinator.id == TargetSetting.set_by)
+             .where(TargetSetting.advisor_type == advisor_type,
+                    TargetSetting.kabupaten.in_([PROVINCE, kabupaten or PROVINCE])))
+    if period:
+        query = query.where(TargetSetting.period <= period)
+    # Province rows first, then the kabupaten's; within each, older periods first: the last wins.
+    query = query.order_by(TargetSetting.kabupaten != PROVINCE, TargetSetting.period)
+    for setting, name in session.execute(query):
+        if setting.cell_code in levels:
+            levels[setting.cell_code] = setting.level
+            sources[setting.cell_code] = TargetSource(setting.set_by, name, setting.updated_at,
+                                                      setting.kabupaten, setting.period)
+    return EffectiveTargets(levels, sources)
+
+
+def verified_levels(ratings: Mapping[str, RatingValue],
+                    check: verification.VerificationInfo | None) -> dict[str, int | None]:
+    """The level of every cell after a verification; empty when not verified."""
+    if check is None or not check.is_verified:
+        return {}
+    levels: dict[str, int | None] = {code: rating.level for code, rating in ratings.items()}
+    for code, verdict in check.cells.items():
+        levels[code] = None if verdict.not_applicable else verdict.level
+    return levels
+
+
+def _coordination(session: Session, profile: RoleProfile, ratings: Mapping[str, RatingValue],
+                  targets: EffectiveTargets) -> Coordination:
+    summary = profile.assessment
+    check = verification.infos_for(session, [summary.id]).get(summary.id)
+    verified = verified_levels(ratings, check)
+    verified_means: dict[int, float | None] = {}
+    differences: dict[int, float | None] = {}
+    for role in range(1, ROLE_COUNT + 1):
+        levels = [level for code, level in verified.items()
+                  if level is not None and code in profile.cells and profile.cells[code].role == role]
+        verified_means[role] = _mean(levels) if verified else None
+        own = profile.role_means.get(role)
+        mean = verified_means[role]
+        differences[role] = None if mean is None or own is None else mean - own
+    return Coordination(check, verified, verified_means, differences, targets,
+                        plans.plan_for(session, summary.id),
+                        plans.previous_plan_for(session, summary.id))
+
+
 def compute_profile(session: Session, assessment_id: uuid.UUID | str) -> RoleProfile:
-    """The role profile of one assessment, with this database's targets for the advisor's type."""
+    """The role profile of one assessment: the targets in force for the advisor's type,
+    kabupaten and period, and the verification and plans of the assessment."""
     detail = assessments.get_detail(session, assessment_id)
     instrument = instrument_for(detail.summary.instrument_version)
-    targets = get_targets(session, detail.summary.advisor_type, instrument)
-    return build_profile(instrument, detail.summary, detail.ratings, targets)
+    targets = effective_targets(session, detail.summary.advisor_type, detail.summary.kabupaten,
+                                detail.summary.period, instrument)
+    profile = build_profile(instrument, detail.summary, detail.ratings, targets.levels)
+    return replace(profile, coordination=_coordination(session, profile, detail.ratings, targets))

@@ -44,6 +44,8 @@ class ProfileFilters:
     kabupaten: str | None = None
     kecamatan: str | None = None
     advisor_type: str | None = None
+    #: A coordinator's region (see coordinators.scope_for); None: no limit.
+    scope: frozenset[str] | None = None
 
     def describe(self) -> str:
         parts = [self.period, self.kabupaten, self.kecamatan, self.advisor_type]
@@ -73,7 +75,7 @@ def batch_assessment_ids(session: Session, filters: ProfileFilters) -> list[uuid
     period = v.period(filters.period)
     found = assessments.list_assessments(
         session, period=period, kabupaten=filters.kabupaten, kecamatan=filters.kecamatan,
-        advisor_type=filters.advisor_type)
+        advisor_type=filters.advisor_type, scope=filters.scope)
     if not found:
         raise NotFoundError(
             f"no assessments for {filters.describe()}; check the period and filters "

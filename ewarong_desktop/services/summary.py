@@ -20,7 +20,8 @@ from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, Instrument, load_instrument
 from . import validation as v
-from .profiles import get_targets
+from .profiles import effective_targets
+from .verified_summary import VerifiedFigures, verified_figures
 
 ALL = "ALL"  # key of figures over every advisor type together
 NOT_APPLICABLE = -1  # key of not-applicable ratings in a distribution
@@ -37,6 +38,8 @@ class SummaryFilters:
     kecamatan: str | None = None
     advisor_type: str | None = None
     include_drafts: bool = False  # means use final assessments only unless asked
+    #: A coordinator's region (kabupaten/kota); None: no limit. See coordinators.scope_for.
+    scope: frozenset[str] | None = None
 
     def describe(self, period: str | None = None, lang: str = "en") -> str:
         """The filters in a few words, for messages ("2026-S1, Bandung, PKH")."""
@@ -130,6 +133,8 @@ class CoordinatorSummary:
     advisors_with_gaps: list[AdvisorGap]
     training_needs: list[TrainingNeed]
     trend: list[TrendPoint]  # every period in the region, oldest first
+    #: Self vs verified means and the training view from plans (verified assessments only).
+    verified: VerifiedFigures | None = None
 
     @property
     def rated(self) -> int:
@@ -141,7 +146,7 @@ def _check_filters(filters: SummaryFilters) -> SummaryFilters:
         raise v.unknown_advisor_type(filters.advisor_type)
     period = v.period(filters.period) if filters.period else None
     return SummaryFilters(period, filters.kabupaten or None, filters.kecamatan or None,
-                          filters.advisor_type, filters.include_drafts)
+                          filters.advisor_type, filters.include_drafts, filters.scope)
 
 
 def _scoped(query: Select, filters: SummaryFilters, *, period: str | None,
@@ -160,6 +165,8 @@ def _scoped(query: Select, filters: SummaryFilters, *, period: str | None,
         query = query.where(Warong.kecamatan == filters.kecamatan)
     if filters.advisor_type:
         query = query.where(Advisor.advisor_type == filters.advisor_type)
+    if filters.scope is not None:
+        query = query.where(Warong.kabupaten.in_(sorted(filters.scope)))
     if ratings and not filters.include_drafts:
         query = query.where(Assessment.status == STATUS_FINAL)
     return query
@@ -213,7 +220,9 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
             _scoped(select(Advisor.advisor_type, *count_columns).select_from(Assessment),
                     filters, period=period, ratings=False).group_by(Advisor.advisor_type))}
     advisor_types = tuple(t for t in ADVISOR_TYPES if t in counts_by_type)
-    targets = {advisor_type: get_targets(session, advisor_type, instrument)
+    # Targets in force for the period: a kabupaten's own when one is chosen, else the province's.
+    targets = {advisor_type: effective_targets(session, advisor_type, filters.kabupaten, period,
+                                               instrument).levels
                for advisor_type in advisor_types}
     target_table = _targets_table(targets, instrument)
 
@@ -324,6 +333,9 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
         distribution=distribution, largest_gaps=largest_gaps,
         advisors_with_gaps=advisors_with_gaps, training_needs=training_needs,
         trend=_trend(session, filters, target_table, advisor_types),
+        verified=verified_figures(session, instrument, period, kabupaten=filters.kabupaten,
+                                  kecamatan=filters.kecamatan, advisor_type=filters.advisor_type,
+                                  scope=filters.scope),
     )
 
 

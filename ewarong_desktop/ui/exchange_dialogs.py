@@ -264,6 +264,12 @@ def kind_label(kind: str) -> str:
         "assessments": translate("Exchange", "Penilaian"),
         "ratings": translate("Exchange", "Nilai sel"),
         "target_levels": translate("Exchange", "Target"),
+        "coordinators": translate("Exchange", "Koordinator"),
+        "verifications": translate("Exchange", "Verifikasi"),
+        "verified_cells": translate("Exchange", "Sel terverifikasi"),
+        "target_settings": translate("Exchange", "Target dari koordinator"),
+        "plan_actions": translate("Exchange", "Tindakan rencana pengembangan"),
+        "follow_ups": translate("Exchange", "Tindak lanjut"),
         "audit_entries": translate("Exchange", "Riwayat perubahan"),
         "tombstones": translate("Exchange", "Data yang dihapus"),
     }

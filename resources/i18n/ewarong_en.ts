@@ -793,6 +793,30 @@
         <translation>Targets</translation>
     </message>
     <message>
+        <source>Koordinator</source>
+        <translation>Coordinators</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verifications</translation>
+    </message>
+    <message>
+        <source>Sel terverifikasi</source>
+        <translation>Verified cells</translation>
+    </message>
+    <message>
+        <source>Target dari koordinator</source>
+        <translation>Targets set by coordinators</translation>
+    </message>
+    <message>
+        <source>Tindakan rencana pengembangan</source>
+        <translation>Development plan actions</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
         <source>Riwayat perubahan</source>
         <translation>Change history</translation>
     </message>

@@ -18,6 +18,9 @@ from ewarong_desktop.services import advisors, assessments, exchange, profiles, 
 # What a person entered and what travels: everything but this installation's own facts.
 CONTENT_TABLES = ("advisor", "warong", "assignment", "assessment", "rating", "target_level",
                   "audit_entry", "tombstone")
+# The coordinators' records that travel too (coordinators here have no PIN: hashes stay home).
+COORDINATION_TABLES = ("coordinator", "verification", "verified_cell", "target_setting",
+                       "plan_action", "follow_up")
 
 
 def dump(database, tables=None) -> dict[str, list[tuple]]:
@@ -96,6 +99,33 @@ def fill_laptop(database) -> Laptop:
         profiles.set_target(session, "PKH", "4.1.5", 4)
         advisors.delete_advisor(session, mistake)
     return Laptop(database, pkh, tksk, warong_a, warong_b, final, draft)
+
+
+def fill_coordination(laptop: Laptop):
+    """A Bandung coordinator (no PIN) who set a target, verified the final assessment with
+    two changed cells, agreed a plan of two actions; the advisor followed one up."""
+    from datetime import date, timedelta
+
+    from ewarong_desktop.services import access, coordinators, plans, targets, verification
+    from ewarong_desktop.services.verification import CellVerdict
+
+    database = laptop.database
+    info = coordinators.add_coordinator(database, "Rina Kurniasih", kabupaten=["Kota Bandung"],
+                                        staff_number="19800101", office="Dinsos Kota Bandung")
+    actor = access.Actor(access.COORDINATOR, info.id, info.name, frozenset(["Kota Bandung"]))
+    targets.set_targets(database, actor, "PKH", {"4.1.5": 3}, period="2026-S1",
+                        kabupaten="Kota Bandung")
+    verification.verify(database, actor, laptop.final, [
+        CellVerdict("4.1.1", 0, comment="belum terlihat"), CellVerdict("4.2.3", 2, comment="ikut")])
+    due = date(2030, 6, 30)
+    plan = plans.set_plan(database, actor, laptop.final, [
+        plans.ActionInput("Sesi kelompok swabantu", "advisor", due, ("4.1.7", "4.2.7"),
+                          "social_entrepreneurship"),
+        plans.ActionInput("Pelatihan EDC oleh Dinas", "dinas", due, ("4.4.8",), "it")],
+        today=due - timedelta(days=100))
+    advisor = access.Actor(access.ADVISOR, laptop.pkh, "Euis")
+    plans.record_follow_up(database, advisor, plan.actions[0].id, "partly", "baru satu sesi")
+    return actor
 
 
 @pytest.fixture

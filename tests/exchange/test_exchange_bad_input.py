@@ -201,10 +201,10 @@ def test_zip_bomb_is_stopped_at_the_cap(coordinator, parts, tmp_path, monkeypatc
 
 def test_file_from_a_newer_schema_names_the_program_that_reads_it(coordinator, parts, tmp_path):
     def future(manifest, content):
-        manifest.update(schema_version=2, program_version="0.4.0")
+        manifest.update(schema_version=3, program_version="0.4.0")
         content["surveys"] = []
 
-    refused(coordinator, changed(parts, tmp_path, future), "exchange format 2",
+    refused(coordinator, changed(parts, tmp_path, future), "exchange format 3",
             "e-Warong Desktop 0.4.0 or newer")
 
 

@@ -93,11 +93,12 @@ def valid_records(tmp_path_factory):
     from ewarong_desktop.db import open_database
     from ewarong_desktop.services import exchange
 
-    from .conftest import fill_laptop
+    from .conftest import fill_coordination, fill_laptop
 
     folder = tmp_path_factory.mktemp("records")
     database = open_database(folder / "laptop.sqlite3")
     laptop = fill_laptop(database)
+    fill_coordination(laptop)
     with laptop.database.session() as session:
         exchange.export_exchange(session, folder / "f.ewarong")
     database.close()

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from ...errors import DatabaseTooNewError
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 
