@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -219,12 +219,14 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
     return False
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(bind: Engine | Connection) -> str | None:
     """The schema revision stamped in the database, or None for an empty file."""
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
+    if isinstance(bind, Connection):
+        if not inspect(bind).has_table("alembic_version"):
             return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return bind.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with bind.connect() as connection:
+        return current_revision(connection)
 
 
 def open_database(
@@ -255,6 +257,7 @@ def open_database(
             raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:
             health.remember_check(db_path)
+    created = not db_path.exists()  # a refusal below then leaves no file behind either
     engine = make_engine(db_path, read_only=read_only)
     try:
         revision = current_revision(engine)
@@ -277,6 +280,10 @@ def open_database(
                             id=f"{db_path} tidak dapat dibuka: {reason}") from exc
     except BaseException:
         engine.dispose()
+        if created:
+            for leftover in (db_path, health.side_file(db_path, "-wal"),
+                             health.side_file(db_path, "-shm")):
+                leftover.unlink(missing_ok=True)
         raise
     database = Database(engine, db_path, read_only=read_only)
     if startup_backup and has_data and not read_only:
