@@ -29,6 +29,13 @@ COMMAND_MODULES = (
 log = logging.getLogger(__name__)
 
 
+def say_error(line: str) -> None:
+    """One line on stderr; nothing where there is no stderr (a windowed build sets it to None,
+    and ``print(file=None)`` would write to stdout instead)."""
+    if sys.stderr is not None:
+        print(f"ewarong-desktop: {line}", file=sys.stderr)
+
+
 class CommandError(UserError):
     """Raised by argument parsing; printed like every other user error."""
 
@@ -104,18 +111,17 @@ def run(argv: list[str]) -> int:
             return run_gui(args.db, lang=args.lang)
         return handler(args) or 0
     except UserError as exc:
-        print(f"ewarong-desktop: {exc.text(lang)}", file=sys.stderr)
+        say_error(exc.text(lang))
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"ewarong-desktop: {exc.strerror or exc}{where}", file=sys.stderr)
+        say_error(f"{exc.strerror or exc}{where}")
         return 1
     except KeyboardInterrupt:
-        print("ewarong-desktop: " + ("dihentikan" if lang == "id" else "interrupted"),
-              file=sys.stderr)
+        say_error("dihentikan" if lang == "id" else "interrupted")
         return 1
     except Exception as exc:  # last resort: one line for the person, details in the log
         from .logging_setup import setup_logging
@@ -128,5 +134,5 @@ def run(argv: list[str]) -> int:
         else:
             where = f"; details in {log_path}" if log_path else ""
             what = "unexpected error"
-        print(f"ewarong-desktop: {what}: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        say_error(f"{what}: {type(exc).__name__}: {exc}{where}")
         return 1
