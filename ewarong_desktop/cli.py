@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
     parser.add_argument("--lang", choices=("id", "en"),
                         help="language of the window, and of the messages here (default: en)")
+    parser.add_argument("--receive", type=Path, metavar="FILE.ewarong",
+                        help="open the window and check this exchange file for import "
+                             "(what double-clicking a .ewarong file does)")
     common = _Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="database file (default: the one in your data folder)")
@@ -108,7 +111,7 @@ def run(argv: list[str]) -> int:
             from .ui.app import run_gui
 
             # No --db: the window reopens the last database used (its own setting).
-            return run_gui(args.db, lang=args.lang)
+            return run_gui(args.db, lang=args.lang, receive=args.receive)
         return handler(args) or 0
     except UserError as exc:
         say_error(exc.text(lang))
