@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "ewarong-desktop.spec"
 CONSTRAINTS = ROOT / "constraints.txt"
 DIST = ROOT / "dist"
-BUNDLE = DIST / "ewarong-desktop"
 WORK = ROOT / "build" / "pyinstaller"
 ISS = ROOT / "packaging" / "windows" / "ewarong-desktop.iss"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
@@ -105,22 +104,32 @@ def write_windows_version_info(ver: str) -> None:
     (ROOT / "build" / "version-info.txt").write_text(text, encoding="utf-8")
 
 
-def run_pyinstaller() -> None:
-    shutil.rmtree(BUNDLE, ignore_errors=True)
+def run_pyinstaller(dist: Path) -> Path:
+    bundle = dist / "ewarong-desktop"
+    shutil.rmtree(bundle, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)],
+                    "--distpath", str(dist), "--workpath", str(WORK), str(SPEC)],
                    check=True, cwd=ROOT)
+    return bundle
+
+
+def remove_dangling_links(bundle: Path) -> None:
+    """PyInstaller links libraries to the top of _internal; those of libraries the spec left
+    out point nowhere."""
+    for link in bundle.rglob("*"):
+        if link.is_symlink() and not link.exists():
+            link.unlink()
 
 
 def folder_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def check_bundle(ver: str) -> None:
+def check_bundle(bundle: Path, ver: str) -> None:
     """The console executable starts without this Python and migrates a new database."""
-    cli = BUNDLE / f"ewarong-desktop-cli{EXE_SUFFIX}"
+    cli = bundle / f"ewarong-desktop-cli{EXE_SUFFIX}"
     for name in ("ewarong-desktop", "ewarong-desktop-cli"):
-        if not (BUNDLE / f"{name}{EXE_SUFFIX}").is_file():
+        if not (bundle / f"{name}{EXE_SUFFIX}").is_file():
             raise BuildError(f"the bundle has no {name}{EXE_SUFFIX}")
     with tempfile.TemporaryDirectory(prefix="ewarong-build-check-") as scratch:
         env = {key: value for key, value in os.environ.items()
@@ -139,19 +148,21 @@ def check_bundle(ver: str) -> None:
             raise BuildError(f"the bundle cannot open a new database: {listed.stderr.strip()}")
 
 
-def build_installer(ver: str) -> Path:
+def build_installer(bundle: Path, dist: Path, ver: str) -> Path:
     iscc = shutil.which("iscc") or shutil.which("ISCC")
     if iscc is None:
         raise BuildError("Inno Setup's iscc is not on PATH (install Inno Setup 6; Windows only)")
-    subprocess.run([iscc, f"/DAppVersion={ver}", f"/DBundleDir={BUNDLE}", f"/DOutputDir={DIST}",
+    subprocess.run([iscc, f"/DAppVersion={ver}", f"/DBundleDir={bundle}", f"/DOutputDir={dist}",
                     f"/DRepoRoot={ROOT}", str(ISS)], check=True)
-    return DIST / f"ewarong-desktop-{ver}-setup.exe"
+    return dist / f"ewarong-desktop-{ver}-setup.exe"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build dist/ewarong-desktop/.")
     parser.add_argument("--no-sync", action="store_true",
                         help="build with the libraries as installed, not constraints.txt's")
+    parser.add_argument("--dist", type=Path, default=DIST,
+                        help="where to put the bundle (default: dist/ in this folder)")
     parser.add_argument("--installer", action="store_true",
                         help="also build the Windows installer (Windows, Inno Setup 6)")
     args = parser.parse_args(argv)
@@ -160,13 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_sync:
             sync_to_constraints()
         write_windows_version_info(ver)
-        run_pyinstaller()
-        check_bundle(ver)
-        size = folder_size(BUNDLE)
-        files = sum(1 for f in BUNDLE.rglob("*") if f.is_file())
-        print(f"built {BUNDLE}: e-Warong Desktop {ver}, {size / 2**20:.0f} MB in {files} files")
+        bundle = run_pyinstaller(args.dist.resolve())
+        remove_dangling_links(bundle)
+        check_bundle(bundle, ver)
+        size = folder_size(bundle)
+        files = sum(1 for f in bundle.rglob("*") if f.is_file())
+        print(f"built {bundle}: e-Warong Desktop {ver}, {size / 2**20:.0f} MB in {files} files")
         if args.installer:
-            print(f"built {build_installer(ver)}")
+            print(f"built {build_installer(bundle, args.dist.resolve(), ver)}")
     except BuildError as exc:
         print(f"build.py: {exc}", file=sys.stderr)
         return 1

@@ -257,7 +257,8 @@ def open_database(
             raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:
             health.remember_check(db_path)
-    created = not db_path.exists()  # a refusal below then leaves no file behind either
+    # A refusal below leaves no file where there was none, and an empty file empty.
+    created, was_empty = not db_path.exists(), db_path.exists() and not has_data
     engine = make_engine(db_path, read_only=read_only)
     try:
         revision = current_revision(engine)
@@ -280,10 +281,13 @@ def open_database(
                             id=f"{db_path} tidak dapat dibuka: {reason}") from exc
     except BaseException:
         engine.dispose()
-        if created:
-            for leftover in (db_path, health.side_file(db_path, "-wal"),
-                             health.side_file(db_path, "-shm")):
+        if created or was_empty:
+            for leftover in (health.side_file(db_path, "-wal"), health.side_file(db_path, "-shm")):
                 leftover.unlink(missing_ok=True)
+            if created:
+                db_path.unlink(missing_ok=True)
+            else:
+                db_path.write_bytes(b"")
         raise
     database = Database(engine, db_path, read_only=read_only)
     if startup_backup and has_data and not read_only:

@@ -1,7 +1,7 @@
 """Runtime hook of the bundle: report the window's first paints when asked, else do nothing.
 
 The bundle cannot run ``bench/gui_probe.py``, so the benchmark (bench/run.py, the bundle's
-cold-start row) and the bundle's smoke test (tests/packaging/) set
+cold-start row) and the bundle's smoke test (tests/bundle/) set
 ``EWARONG_PAINT_PROBE=FILE``: the program then runs exactly as usual, and once its main
 window (not the start window) has been painted, writes one JSON line to FILE — the moments
 (``time.perf_counter()``, one system-wide monotonic clock) of the first paint of any main
