@@ -108,3 +108,17 @@ def test_command_line_says_so_in_one_line(old_database, scripts_missing, program
     assert run(["list", "advisors", "--db", str(old_database)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "upgrade scripts" in err and "Traceback" not in err
+
+
+def test_a_file_not_in_wal_mode_keeps_even_its_header(old_database, scripts_missing,
+                                                      program_expects_newer_schema):
+    # Opening switches a file to WAL, which rewrites bytes 18-19 of its header: the refusal
+    # must come before that, for files written by other tools or older programs.
+    connection = sqlite3.connect(old_database)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    before = old_database.read_bytes()
+    assert before[18:20] == b"\x01\x01"
+    with pytest.raises(DatabaseError, match="missing or incomplete"):
+        open_database(old_database)
+    assert old_database.read_bytes() == before

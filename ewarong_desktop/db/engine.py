@@ -229,6 +229,24 @@ def current_revision(bind: Engine | Connection) -> str | None:
         return current_revision(connection)
 
 
+def peek_revision(path: Path, has_data: bool) -> str | None:
+    """The file's schema revision, read without changing anything in it (no pragmas)."""
+    if not has_data:
+        return None
+    connection = sqlite3.connect(path)
+    try:
+        found = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
+        if found is None:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None  # the open below reports what is wrong with the file
+    finally:
+        connection.close()
+
+
 def open_database(
     path: str | Path, *, read_only: bool = False, backup_before_migration: bool = True,
     startup_backup: bool = True,
@@ -257,6 +275,12 @@ def open_database(
             raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:
             health.remember_check(db_path)
+    if not read_only and peek_revision(db_path, has_data) != HEAD_REVISION:
+        # An upgrade is due: make sure this installation can do it before the file is
+        # touched at all (connecting switches it to WAL, which rewrites its header).
+        from .migrations import require_shipped_head
+
+        require_shipped_head(db_path)
     # A refusal below leaves no file where there was none, and an empty file empty.
     created, was_empty = not db_path.exists(), db_path.exists() and not has_data
     engine = make_engine(db_path, read_only=read_only)

@@ -48,9 +48,9 @@ def no_python_env(tmp_path, _isolated_user_dirs) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA"))}
     home = str(_isolated_user_dirs)
-    env.update(PATH=str(empty_path), HOME=home, USERPROFILE=home,
-               LOCALAPPDATA=str(Path(home) / "local"), APPDATA=str(Path(home) / "roaming"),
-               QT_QPA_PLATFORM="offscreen")
+    # HOME and the XDG folders are this test's fresh ones (tests/conftest.py); on Windows the
+    # runner's profile is fresh, and the settings written below must be where the bundle looks.
+    env.update(PATH=str(empty_path), HOME=home, QT_QPA_PLATFORM="offscreen")
     assert shutil.which("python", path=env["PATH"]) is None
     assert shutil.which("python3", path=env["PATH"]) is None
     return env

@@ -63,6 +63,13 @@ def broken_install_error(db_path: Path | None, found: str | None) -> DatabaseErr
            "pasang ulang program. Berkas tidak diubah")
 
 
+def require_shipped_head(db_path: Path | None) -> None:
+    """Refuse (``DatabaseError``) unless the shipped scripts reach this program's head."""
+    head = shipped_head()
+    if head != HEAD_REVISION:
+        raise broken_install_error(db_path, head)
+
+
 def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool) -> None:
     """Upgrade the schema to ``HEAD_REVISION``, or refuse and leave the file as it was.
 
@@ -76,9 +83,7 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
     from ... import __version__
     from ..engine import current_revision
 
-    head = shipped_head()
-    if head != HEAD_REVISION:
-        raise broken_install_error(db_path, head)
+    require_shipped_head(db_path)
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNewError(
             f"{db_path or 'this database'} was written by a newer version of e-Warong Desktop "
