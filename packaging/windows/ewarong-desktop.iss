@@ -56,8 +56,9 @@ CloseApplications=yes
 RestartApplications=no
 
 [Languages]
+; Inno Setup ships no Indonesian translation of its own dialogs (only an unofficial one);
+; the installer's few pages are in English, the program itself starts in Indonesian.
 Name: "en"; MessagesFile: "compiler:Default.isl"
-Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
