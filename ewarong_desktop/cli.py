@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
     parser.add_argument("--lang", choices=("id", "en"),
                         help="language of the window, and of the messages here (default: en)")
-    parser.add_argument("--receive", type=Path, metavar="FILE.ewarong",
+    # nargs="?": a desktop menu starts "ewarong-desktop --receive %f" with no file at all.
+    parser.add_argument("--receive", type=Path, nargs="?", const=None, metavar="FILE.ewarong",
                         help="open the window and check this exchange file for import "
                              "(what double-clicking a .ewarong file does)")
     common = _Parser(add_help=False)

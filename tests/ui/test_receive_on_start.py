@@ -36,3 +36,11 @@ def test_receive_option_opens_the_receive_dialog_on_that_file(monkeypatch, qtbot
     monkeypatch.setattr(app_module.QApplication, "exec", person)
     assert run_gui(demo_path, receive=exchange_file) == 0
     assert seen == [[exchange_file]]
+
+
+def test_menu_start_without_a_file_is_a_plain_start():
+    from ewarong_desktop.cli import build_parser
+
+    # The desktop file's "Exec=ewarong-desktop --receive %f" drops %f when no file is given.
+    args = build_parser().parse_args(["--receive"])
+    assert args.receive is None and getattr(args, "handler", None) is None
