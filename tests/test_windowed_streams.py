@@ -120,6 +120,8 @@ GUI_SCRIPT = textwrap.dedent("""
 
 
 def test_window_starts_and_survives_an_error_without_streams(demo_db, tmp_path):
+    from PySide6.QtCore import QSettings
+
     from ewarong_desktop.db import open_database
     from ewarong_desktop.services import advisors
     from ewarong_desktop.ui.settings import Settings
@@ -129,7 +131,12 @@ def test_window_starts_and_survives_an_error_without_streams(demo_db, tmp_path):
         advisor_id = advisors.list_advisors(session)[0].id
     database.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    Settings().set_current_advisor(demo_db, advisor_id)  # no "who are you" dialog
+    # No "who are you" dialog. Written where the new process looks: Qt fixes the settings
+    # folder once per process, so Settings() here may still point at an earlier test's home.
+    ini = Path(env["XDG_CONFIG_HOME"]) / "ewarong" / "ewarong-desktop.ini"
+    settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+    settings.set_current_advisor(demo_db, advisor_id)
+    settings.sync()
     result = tmp_path / "result.txt"
     done = subprocess.run([sys.executable, "-c", GUI_SCRIPT, str(result), str(demo_db)],
                           env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)

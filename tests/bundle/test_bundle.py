@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,20 @@ def no_python_env(tmp_path, _isolated_user_dirs) -> dict[str, str]:
     assert shutil.which("python", path=env["PATH"]) is None
     assert shutil.which("python3", path=env["PATH"]) is None
     return env
+
+
+def settings_for(env: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The program's settings as a fresh process with ``env`` finds them. (Qt fixes the
+    settings folder once per process, so Settings() here may point at an earlier test's.)"""
+    from PySide6.QtCore import QSettings
+
+    from ewarong_desktop.ui.settings import Settings
+
+    if sys.platform == "win32":
+        base = Path(env["APPDATA"])
+    else:
+        base = Path(env.get("XDG_CONFIG_HOME") or Path(env["HOME"]) / ".config")
+    return Settings(QSettings(str(base / "ewarong" / "ewarong-desktop.ini"), QSettings.Format.IniFormat))
 
 
 def cli(bundle: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -183,14 +198,10 @@ def test_bundle_without_migrations_refuses_and_leaves_files_unchanged(bundle_wit
 
 
 def test_window_opens_from_the_bundle(bundle, no_python_env, tmp_path):
-    from ewarong_desktop.ui.settings import Settings
-
     field = tmp_path / "field.sqlite3"
     ok(cli(bundle, no_python_env, "demo", "--db", str(field), "--assessments", "8"))
     advisors = json.loads(ok(cli(bundle, no_python_env, "list", "advisors", "--db", str(field), "--json")))
-    settings = Settings()  # the first-start choice of who uses this laptop, already made
-    import uuid
-
+    settings = settings_for(no_python_env)  # who uses this laptop: chosen at an earlier start
     settings.set_current_advisor(field, uuid.UUID(advisors[0]["id"]))
     settings.sync()
     probe, grab = tmp_path / "paint.json", tmp_path / "window.png"
