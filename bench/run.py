@@ -2,6 +2,7 @@
 
     python bench/run.py            # sizes 100, 1,000 and 10,000 assessments
     python bench/run.py --quick    # the smallest size, fewer repeats (CI runs this)
+    python bench/run.py --bundle   # also the built bundle's cold start (dist/ewarong-desktop)
 
 Prints a table (median, min, max, floor, ratio, budget, pass/fail) and how each cost grows
 from 100 to 10,000 assessments, and writes both as JSON. Demo databases are built once per
@@ -17,6 +18,7 @@ import json
 import os
 import platform
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,7 +45,9 @@ from bench.harness import (  # noqa: E402
 SIZES = (100, 1_000, 10_000)
 GUI_PROBE = str(BENCH / "gui_probe.py")
 # Costs the issue says must not grow with the database (everything else: linear or better).
-FLAT = {"cold start to first paint", "cold start to filled window", "open assessment form"}
+FLAT = {"cold start to first paint", "cold start to filled window", "open assessment form",
+        "bundle cold start to first paint", "bundle cold start to filled window"}
+DEFAULT_BUNDLE = BENCH.parent / "dist" / "ewarong-desktop"
 # The tables an exchange file carries, in an order their references allow.
 EXCHANGED_TABLES = ("advisor", "warong", "assignment", "assessment", "rating", "target_level",
                     "coordinator", "verification", "verified_cell", "target_setting",
@@ -63,6 +67,7 @@ class Context:
     quick: bool
     env: dict[str, str]  # for fresh interpreters: isolated HOME, offscreen, compiled modules
     assessments: int = 0
+    bundle: Path | None = None  # dist/ewarong-desktop/ (packaging/build.py), when built
     cache: dict[str, object] = field(default_factory=dict)
 
 
@@ -170,13 +175,40 @@ def bench_cold_start(ctx: Context) -> list[Row]:
         moments = json.loads(run_timed(GUI_PROBE, *probes[name], env=ctx.env)[1])
         return {"first": moments["painted_at"] - started, "filled": moments["filled_at"] - started}
 
+    def bundle_paints(_name: str) -> dict[str, float]:
+        """The same moments for the bundle's windowed executable (its runtime hook reports
+        them when EWARONG_PAINT_PROBE names a file: packaging/rthooks/paint_probe.py)."""
+        assert ctx.bundle is not None
+        report = ctx.workdir / "bundle-paint.json"
+        report.unlink(missing_ok=True)
+        env = dict(ctx.env, EWARONG_PAINT_PROBE=str(report))
+        started = time.perf_counter()
+        done = subprocess.run([str(ctx.bundle / "ewarong-desktop"), "--db", db], env=env,
+                              capture_output=True, text=True, timeout=120)
+        if done.returncode != 0 or not report.exists():
+            raise RuntimeError(f"the bundle did not paint: {done.stderr.strip()[-2000:]}")
+        moments = json.loads(report.read_text(encoding="utf-8"))
+        return {"first": moments["painted_at"] - started, "filled": moments["filled_at"] - started}
+
+    measure = {name: paints for name in probes}
+    if ctx.bundle is not None:
+        measure["bundle"] = bundle_paints
+        measure["bundle"]("bundle")  # warm-up, as for the program
     warm_up = paints("program")["filled"]
-    samples: dict[str, list[dict[str, float]]] = {name: [] for name in probes}
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in measure}
     for _ in range(ctx.repeat):  # taking turns, so a noisy moment hits a cost and its floor
-        for name in probes:
-            samples[name].append(paints(name))
+        for name, probe in measure.items():
+            samples[name].append(probe(name))
     floor = [sample["first"] for sample in samples["floor"]]
-    return [
+    bundle_rows = [] if ctx.bundle is None else [
+        make_row("bundle cold start to first paint", ctx.size,
+                 [sample["first"] for sample in samples["bundle"]], floor_samples=floor,
+                 max_ratio=2.5, note="the PyInstaller bundle's windowed executable; same floor"),
+        make_row("bundle cold start to filled window", ctx.size,
+                 [sample["filled"] for sample in samples["bundle"]], floor_samples=floor,
+                 note="reference: the bundle's main window with its list"),
+    ]
+    return bundle_rows + [
         make_row("cold start to first paint", ctx.size,
                  [sample["first"] for sample in samples["program"]], floor_samples=floor,
                  max_ratio=2.5, note="the start window, 'opening the database'"),
@@ -501,7 +533,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="also write the tables as Markdown (for bench/RESULTS.md)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ewarong-bench",
                         help="where demo databases are built and kept between runs")
+    parser.add_argument("--bundle", type=Path, nargs="?", const=DEFAULT_BUNDLE,
+                        help="also time the built bundle (python packaging/build.py; "
+                             "default dist/ewarong-desktop)")
     args = parser.parse_args(argv)
+    bundle = None
+    if args.bundle is not None:
+        bundle = args.bundle.resolve()
+        if not (bundle / "ewarong-desktop").is_file():
+            parser.error(f"no bundle in {bundle}: build it with python packaging/build.py")
     if args.sizes:
         sizes = [int(s) for s in args.sizes.split(",")]
     else:
@@ -516,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         path = build_database(workdir, size)
         counts[size] = _count_assessments(path)
-        ctx = Context(size, path, workdir, repeat, args.quick, env, counts[size])
+        ctx = Context(size, path, workdir, repeat, args.quick, env, counts[size], bundle=bundle)
         print(f"size {size:,}: {counts[size]:,} assessments", file=sys.stderr, flush=True)
         for measure in MEASUREMENTS:
             for row in measure(ctx):

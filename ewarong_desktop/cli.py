@@ -30,6 +30,13 @@ COMMAND_MODULES = (
 log = logging.getLogger(__name__)
 
 
+def say_error(line: str) -> None:
+    """One line on stderr; nothing where there is no stderr (a windowed build sets it to None,
+    and ``print(file=None)`` would write to stdout instead)."""
+    if sys.stderr is not None:
+        print(f"ewarong-desktop: {line}", file=sys.stderr)
+
+
 class CommandError(UserError):
     """Raised by argument parsing; printed like every other user error."""
 
@@ -47,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
     parser.add_argument("--lang", choices=("id", "en"),
                         help="language of the window, and of the messages here (default: en)")
+    # nargs="?": a desktop menu starts "ewarong-desktop --receive %f" with no file at all.
+    parser.add_argument("--receive", type=Path, nargs="?", const=None, metavar="FILE.ewarong",
+                        help="open the window and check this exchange file for import "
+                             "(what double-clicking a .ewarong file does)")
     common = _Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="database file (default: the one in your data folder)")
@@ -178,7 +189,7 @@ def run(argv: list[str]) -> int:
             from .ui.app import run_gui
 
             # No --db: the window reopens the last database used (its own setting).
-            return run_gui(args.db, lang=args.lang)
+            return run_gui(args.db, lang=args.lang, receive=args.receive)
         from .logging_setup import setup_logging
 
         # Warnings (a start-up backup that failed) go to the log file, not after the line
@@ -192,7 +203,7 @@ def run(argv: list[str]) -> int:
                     confirm_replacement(chosen)
         return handler(args) or 0
     except UserError as exc:
-        print(f"ewarong-desktop: {terminal_text(exc.text(lang))}", file=sys.stderr)
+        say_error(terminal_text(exc.text(lang)))
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
@@ -200,14 +211,13 @@ def run(argv: list[str]) -> int:
     except OSError as exc:
         full = _disk_full(exc, args)
         if full is not None:
-            print(f"ewarong-desktop: {terminal_text(full.text(lang))}", file=sys.stderr)
+            say_error(terminal_text(full.text(lang)))
             return 1
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"ewarong-desktop: {exc.strerror or exc}{where}", file=sys.stderr)
+        say_error(f"{exc.strerror or exc}{where}")
         return 1
     except KeyboardInterrupt:
-        print("ewarong-desktop: " + ("dihentikan" if lang == "id" else "interrupted"),
-              file=sys.stderr)
+        say_error("dihentikan" if lang == "id" else "interrupted")
         return 1
     except Exception as exc:  # last resort: one line for the person, details in the log
         from .logging_setup import setup_logging
@@ -220,5 +230,5 @@ def run(argv: list[str]) -> int:
         else:
             where = f"; details in {log_path}" if log_path else ""
             what = "unexpected error"
-        print(f"ewarong-desktop: {what}: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        say_error(f"{what}: {type(exc).__name__}: {exc}{where}")
         return 1

@@ -56,7 +56,13 @@ def test_old_schema_is_backed_up_before_migration(db_path, monkeypatch):
         connection.execute("UPDATE alembic_version SET version_num = '0000'")
     monkeypatch.setattr("ewarong_desktop.db.migrations.known_revisions", lambda: {"0000", HEAD_REVISION})
     calls = []
-    monkeypatch.setattr("alembic.command.upgrade", lambda config, rev: calls.append(rev))
+
+    def upgrade(config, rev):  # stands in for a migration 0000 -> head
+        calls.append(rev)
+        config.attributes["connection"].exec_driver_sql(
+            f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'")
+
+    monkeypatch.setattr("alembic.command.upgrade", upgrade)
     engine_module.open_database(db_path).close()
     assert calls == ["head"]
     backups = list(backup_dir_for(db_path).glob("*pre-migration*"))

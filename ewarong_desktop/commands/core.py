@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from typing import Any
 
 from ..cli import database_path, open_existing, reading_options
@@ -100,8 +99,8 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         database.close()
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        # print, not json.dump(sys.stdout): a windowed build has no stdout (None) at all.
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     shown_columns = ["id", *columns]
     table = [[_cell(row[c], c) for c in shown_columns] for row in rows]

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -225,12 +225,32 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
     return False
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(bind: Engine | Connection) -> str | None:
     """The schema revision stamped in the database, or None for an empty file."""
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
+    if isinstance(bind, Connection):
+        if not inspect(bind).has_table("alembic_version"):
             return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return bind.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with bind.connect() as connection:
+        return current_revision(connection)
+
+
+def peek_revision(path: Path, has_data: bool) -> str | None:
+    """The file's schema revision, read without changing anything in it (no pragmas)."""
+    if not has_data:
+        return None
+    connection = sqlite3.connect(path)
+    try:
+        found = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
+        if found is None:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None  # the open below reports what is wrong with the file
+    finally:
+        connection.close()
 
 
 def open_database(
@@ -261,6 +281,14 @@ def open_database(
             raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:
             health.remember_check(db_path)
+    if not read_only and peek_revision(db_path, has_data) != HEAD_REVISION:
+        # An upgrade is due: make sure this installation can do it before the file is
+        # touched at all (connecting switches it to WAL, which rewrites its header).
+        from .migrations import require_shipped_head
+
+        require_shipped_head(db_path)
+    # A refusal below leaves no file where there was none, and an empty file empty.
+    created, was_empty = not db_path.exists(), db_path.exists() and not has_data
     engine = make_engine(db_path, read_only=read_only)
     try:
         revision = current_revision(engine)
@@ -283,6 +311,13 @@ def open_database(
                             id=f"{db_path} tidak dapat dibuka: {reason}") from exc
     except BaseException:
         engine.dispose()
+        if created or was_empty:
+            for leftover in (health.side_file(db_path, "-wal"), health.side_file(db_path, "-shm")):
+                leftover.unlink(missing_ok=True)
+            if created:
+                db_path.unlink(missing_ok=True)
+            else:
+                db_path.write_bytes(b"")
         raise
     database = Database(engine, db_path, read_only=read_only)
     if startup_backup and has_data and not read_only:

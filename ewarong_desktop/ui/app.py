@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import __version__
 from ..errors import NotFoundError, UserError
 from ..logging_setup import setup_logging
-from ..paths import APP_AUTHOR, APP_NAME, default_database_path
+from ..paths import APP_AUTHOR, APP_NAME, default_database_path, resource_path
 from .common import show_message, user_message
 from .error_hook import ErrorReporter
 from .i18n import Translation
@@ -299,12 +300,36 @@ def startup_path(db_path: Path | None, settings: Settings) -> Path:
     return path
 
 
-def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
+def application_icon() -> QIcon:
+    """The program's icon in every size it ships (resources/icons, made by tools/make_icons.py)."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons", "png").glob("ewarong-desktop-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def receive_when_open(controller: Application, receive: Path) -> None:
+    """Open the receive dialog on ``receive`` in the first main window (a double-clicked
+    ``.ewarong`` file: ``ewarong-desktop --receive FILE``)."""
+    def first_window(window: MainWindow) -> None:
+        from .exchange_dialogs import ExchangeActions
+
+        controller.window_changed.disconnect(first_window)
+        actions = window.findChild(ExchangeActions)
+        if actions is not None and actions.receive_action.isEnabled():
+            actions.open_receive([receive])
+
+    controller.window_changed.connect(first_window)
+
+
+def run_gui(db_path: Path | None = None, lang: str | None = None, receive: Path | None = None) -> int:
     """Run the window until it is closed; 1 when the database cannot be opened at start."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName(APP_NAME)  # ties the window to ewarong-desktop.desktop (Wayland)
     setup_logging()
     # An error nobody caught: logged, notes in open forms saved, a window saying where the log is.
     reporter = ErrorReporter(app)
@@ -313,6 +338,8 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
         settings = Settings()
         controller = Application(settings, lang)
         controller.finished.connect(app.exit)
+        if receive is not None:
+            receive_when_open(controller, receive)
         # The start window first, the database after it is painted (see Application.launch).
         controller.launch(startup_path(db_path, settings))
         code = app.exec()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from ...errors import DatabaseTooNewError
+from ...errors import DatabaseError, DatabaseTooNewError
 
 HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
@@ -31,12 +31,59 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def shipped_head() -> str | None:
+    """The head revision of the migration scripts that actually ship with this program.
+
+    None when they cannot be read: a build that left out ``env.py`` or the ``versions``
+    scripts (a freezer that ships only ``.pyc``, say) would otherwise upgrade nothing.
+    """
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    except (CommandError, OSError):
+        return None
+
+
+def broken_install_error(db_path: Path | None, found: str | None) -> DatabaseError:
+    """The program cannot bring a database to its own schema: its migrations are missing."""
+    from ... import __version__
+
+    where = db_path or "the database"
+    where_id = db_path or "basis data"
+    found_en = f"found {found}" if found else "none found"
+    found_id = f"yang ada {found}" if found else "tidak ada sama sekali"
+    return DatabaseError(
+        f"cannot open {where}: the database upgrade scripts of e-Warong Desktop {__version__} "
+        f"are missing or incomplete (schema {HEAD_REVISION} needed, {found_en}); reinstall the "
+        "program. The file was not changed",
+        id=f"{where_id} tidak dapat dibuka: skrip pembaruan basis data e-Warong Desktop "
+           f"{__version__} hilang atau tidak lengkap (perlu skema {HEAD_REVISION}, {found_id}); "
+           "pasang ulang program. Berkas tidak diubah")
+
+
+def require_shipped_head(db_path: Path | None) -> None:
+    """Refuse (``DatabaseError``) unless the shipped scripts reach this program's head."""
+    head = shipped_head()
+    if head != HEAD_REVISION:
+        raise broken_install_error(db_path, head)
+
+
 def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool) -> None:
-    """Upgrade the schema; refuse a revision this program does not know (a newer program's)."""
+    """Upgrade the schema to ``HEAD_REVISION``, or refuse and leave the file as it was.
+
+    Refuses a revision this program does not know (a newer program's), and a program whose
+    shipped migration scripts do not reach its own head (checked before anything is
+    written, and again inside the upgrade's transaction, which is rolled back if the
+    database did not end at the head: a silent no-op upgrade is impossible).
+    """
     from alembic import command
 
     from ... import __version__
+    from ..engine import current_revision
 
+    require_shipped_head(db_path)
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNewError(
             f"{db_path or 'this database'} was written by a newer version of e-Warong Desktop "
@@ -54,3 +101,7 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        # Still inside the transaction: raising here rolls the whole upgrade back.
+        reached = current_revision(connection)
+        if reached != HEAD_REVISION:
+            raise broken_install_error(db_path, reached)
