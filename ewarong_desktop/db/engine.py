@@ -10,9 +10,10 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
@@ -88,6 +89,8 @@ class Database:
         self._backup_thread: threading.Thread | None = None
         #: Why the start-up backup failed (shown as a warning), or None.
         self.backup_problem: str | None = None
+        self._commit_listeners: list[Callable[[], None]] = []
+        self._listening = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -138,6 +141,29 @@ class Database:
                 stamp += [-1, -1]
         return tuple(stamp)
 
+    def add_commit_listener(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` whenever a transaction of this ``Database`` that changed rows
+        commits (in the committing thread, just before SQLite commits); returns a function
+        that stops the calls. Transactions that only read do not call it.
+        """
+        self._commit_listeners.append(callback)
+        if not self._listening:
+            event.listen(self.engine, "begin", _note_changes_at_begin)
+            event.listen(self.engine, "commit", self._on_commit)
+            self._listening = True
+
+        def remove() -> None:
+            if callback in self._commit_listeners:
+                self._commit_listeners.remove(callback)
+        return remove
+
+    def _on_commit(self, connection: Any) -> None:
+        before = connection.info.pop(_CHANGES_AT_BEGIN, None)
+        if before is None or before == _total_changes(connection):
+            return  # a transaction that only read
+        for callback in list(self._commit_listeners):
+            callback()
+
     def start_backup(self, reason: str = "daily") -> None:
         """Back the file up in a background thread, so the window opens without waiting."""
         if self.path is None or self._backup_thread is not None:
@@ -165,6 +191,18 @@ class Database:
         self.engine.dispose()
         if self.path is not None and not self.read_only:
             health.remember_clean_close(self.path)
+
+
+_CHANGES_AT_BEGIN = "ewarong_changes_at_begin"
+
+
+def _total_changes(connection: Any) -> int | None:
+    raw = getattr(connection.connection, "dbapi_connection", None)
+    return getattr(raw, "total_changes", None)
+
+
+def _note_changes_at_begin(connection: Any) -> None:
+    connection.info[_CHANGES_AT_BEGIN] = _total_changes(connection)
 
 
 def _translate(exc: BaseException, path: Path | None) -> DatabaseError | None:
@@ -197,7 +235,7 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
                     from .backup import newest_good_backup
 
                     raise DatabaseDamagedError(path, problem.en, newest_good_backup(path),
-                                               id=problem.id)
+                                               id=problem.id, damage=health.header_damage(problem))
                 has_data = True
         except OSError as exc:
             raise DatabaseError(f"cannot read {path}: {exc.strerror}",
@@ -250,7 +288,7 @@ def open_database(
             from .backup import newest_good_backup
 
             raise DatabaseDamagedError(db_path, found.summary, newest_good_backup(db_path),
-                                       id=found.summary_id)
+                                       id=found.summary_id, damage=found.kind)
         if found.kind == "unreadable":
             raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:

@@ -53,12 +53,16 @@ class DatabaseDamagedError(DatabaseFileError):
 
     ``path`` is the damaged file (left untouched), ``problem`` what was found (``id``: the
     same in Indonesian) and ``backup`` the newest backup that passed the same checks (None
-    when there is none).
+    when there is none). ``damage`` is the ``Health.kind`` of what was found (not_sqlite,
+    truncated, broken_links or damaged).
     """
 
+    kind = "damaged"
+
     def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None, *,
-                 id: str | None = None):
+                 id: str | None = None, damage: str = "damaged"):
         self.problem = problem
+        self.damage = damage
         self.problem_id = id or problem
         self.backup = backup
         if backup is not None:
@@ -85,6 +89,8 @@ class DatabaseReadOnlyError(DatabaseFileError):
     ``pending_wal``: its last changes wait in a ``-wal`` that cannot be read there either.
     """
 
+    kind = "read_only"
+
     def __init__(self, path: Path, *, pending_wal: bool = False):
         if pending_wal:
             super().__init__(
@@ -106,6 +112,8 @@ class DatabaseReadOnlyError(DatabaseFileError):
 class DiskFullError(DatabaseFileError):
     """The disk holding the database (or its backups) has no space left."""
 
+    kind = "disk_full"
+
     def __init__(self, path: Path):
         super().__init__(
             path, f"the disk holding {path} is full, so the last change was not saved; free some "
@@ -116,6 +124,8 @@ class DiskFullError(DatabaseFileError):
 
 class DatabaseBusyError(DatabaseFileError):
     """Another window or program kept the database locked for longer than we wait."""
+
+    kind = "busy"
 
     def __init__(self, path: Path):
         super().__init__(
@@ -183,6 +193,16 @@ def has_pending_wal(path: Path) -> bool:
         return False
 
 
+def header_damage(problem: Phrase) -> str:
+    """The ``Health.kind`` a problem found by ``header_problem`` stands for."""
+    if problem == NOT_SQLITE:
+        return "not_sqlite"
+    return "truncated" if problem.en.startswith(TRUNCATED_START) else "damaged"
+
+
+TRUNCATED_START = "the file is truncated"
+
+
 def header_problem(path: Path) -> Phrase | None:
     """What is wrong with the first 100 bytes and the length of the file, or None.
 
@@ -205,7 +225,7 @@ def header_problem(path: Path) -> Phrase | None:
     if size % page_size or (pages_valid and size < pages * page_size):
         expected = f"; the header announces {pages * page_size} bytes" if pages_valid else ""
         expected_id = f"; menurut kepalanya {pages * page_size} byte" if pages_valid else ""
-        return Phrase(f"the file is truncated ({size} bytes{expected})",
+        return Phrase(f"{TRUNCATED_START} ({size} bytes{expected})",
                       f"berkas terpotong ({size} byte{expected_id})")
     return None
 

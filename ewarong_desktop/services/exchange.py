@@ -192,7 +192,7 @@ def _apply(session: Session, plan: Plan, report: Progress) -> list[uuid.UUID]:
         raise plan.file.error(f"the file clashes with this database ({reason}); "
                               "nothing was imported",
                               id=f"isi berkas bertabrakan dengan basis data ini ({reason}); "
-                                 "tidak ada yang dimasukkan") from exc
+                                 "tidak ada yang dimasukkan", kind="clash") from exc
 
 
 def _backup(database: Database, report: Progress) -> Path | None:

@@ -63,7 +63,9 @@ class ExchangeError(UserError):
     """
 
     def __init__(self, file_name: str, problem: str, problems: list[str] | None = None, *,
-                 id: str | None = None):
+                 id: str | None = None, kind: str = "damaged"):
+        #: why the file is refused: not_exchange, too_new, clash, unreadable or damaged
+        self.kind = kind
         self.file_name = file_name
         self.problems = problems or [problem]
         super().__init__(f"{file_name}: {problem}", id=id and f"{file_name}: {id}")
@@ -100,9 +102,10 @@ class ExchangeFile:
     manifest: dict[str, Any]
     content: dict[str, list[dict[str, Any]]]
 
-    def error(self, problem: str, problems: list[str] | None = None, *, id: str) -> ExchangeError:
+    def error(self, problem: str, problems: list[str] | None = None, *, id: str,
+              kind: str = "damaged") -> ExchangeError:
         """An ExchangeError naming this file; ``id`` is the problem in Indonesian."""
-        return ExchangeError(self.name, problem, problems, id=id)
+        return ExchangeError(self.name, problem, problems, id=id, kind=kind)
 
 
 # --- the schema and the checks built from it ------------------------------------------
@@ -508,7 +511,8 @@ def check_manifest_version(manifest: Any, file_name: str) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise ExchangeError(file_name, "not an e-Warong exchange file (its manifest names "
                                        "another format)",
-                            id="bukan berkas kiriman e-Warong (manifesnya menyebut format lain)")
+                            id="bukan berkas kiriman e-Warong (manifesnya menyebut format lain)",
+                            kind="not_exchange")
     version = manifest.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ExchangeError(file_name, "the manifest has no valid schema_version; the file is damaged",
@@ -527,7 +531,7 @@ def check_manifest_version(manifest: Any, file_name: str) -> None:
                        f"{needed} to import it",
             id=f"ditulis dalam format kiriman {version}, lebih baru daripada yang dapat dibaca "
                f"program ini (versi {__version__}, format {SCHEMA_VERSION}); pasang {needed_id} "
-               "untuk memasukkannya")
+               "untuk memasukkannya", kind="too_new")
 
 
 ID_KINDS = ("advisors", "warongs", "assessments", "ratings", "audit_entries")
@@ -561,10 +565,10 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
         size = path.stat().st_size
     except OSError as exc:
         raise ExchangeError(name, f"cannot be read ({exc.strerror or exc})",
-                            id=f"tidak dapat dibaca ({exc.strerror or exc})") from exc
+                            id=f"tidak dapat dibaca ({exc.strerror or exc})", kind="unreadable") from exc
     if path.is_dir():
         raise ExchangeError(name, "is a folder; choose an exchange file (.ewarong)",
-                            id="adalah folder; pilih berkas kiriman (.ewarong)")
+                            id="adalah folder; pilih berkas kiriman (.ewarong)", kind="unreadable")
     if size > MAX_FILE_BYTES:
         raise ExchangeError(name, f"is {size:,} bytes, more than the cap of {MAX_FILE_BYTES:,}; "
                                   "export a smaller selection",
@@ -590,10 +594,12 @@ def read_exchange_file(path: str | Path, progress: ProgressCallback | None = Non
                        if starts_like_zip else
                        Phrase("is not an e-Warong exchange file (not a zip archive)",
                               "bukan berkas kiriman e-Warong (bukan arsip zip)"))
+            refusal = "damaged" if starts_like_zip else "not_exchange"
         else:
             problem = Phrase(f"is damaged or cut short ({exc}); copy it again",
                              f"rusak atau terpotong ({exc}); salin lagi berkasnya")
-        raise ExchangeError(name, problem.en, id=problem.id) from exc
+            refusal = "damaged"
+        raise ExchangeError(name, problem.en, id=problem.id, kind=refusal) from exc
     manifest = _parse_json(_decode(manifest_bytes, MANIFEST_NAME, name), MANIFEST_NAME, name)
     check_manifest_version(manifest, name)
     expected = manifest.get("content_sha256")

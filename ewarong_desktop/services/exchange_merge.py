@@ -273,10 +273,10 @@ class _Problems:
             self.lines.append(f"{len(examples)} {what.en} (first: {shown})")
             self.lines_id.append(f"{len(examples)} {what.id} (yang pertama: {shown})")
 
-    def raise_if_any(self, xfile: ExchangeFile, summary: Phrase) -> None:
+    def raise_if_any(self, xfile: ExchangeFile, summary: Phrase, *, kind: str = "damaged") -> None:
         if self.lines:
             raise xfile.error(f"{summary.en}: " + "; ".join(self.lines), self.lines,
-                              id=f"{summary.id}: " + "; ".join(self.lines_id))
+                              id=f"{summary.id}: " + "; ".join(self.lines_id), kind=kind)
 
 
 def _duplicates(keys: Iterable[Any]) -> list[str]:
@@ -462,7 +462,7 @@ class Planner:
             self._count_and_queue("warongs", record, outcome)
         problems.add(clashes, Phrase("e-Warongs would get the name and place of another e-Warong here",
                             "e-Warong akan mendapat nama dan tempat e-Warong lain yang sudah ada di sini"))
-        problems.raise_if_any(self.xfile, CLASHES)
+        problems.raise_if_any(self.xfile, CLASHES, kind="clash")
 
     def _assignments(self) -> None:
         counts = self.plan.counts["assignments"]
@@ -588,7 +588,7 @@ class Planner:
         problems = _Problems()
         problems.add(clashes, Phrase("ratings reuse the id of a rating of another assessment here",
                             "nilai memakai id yang sudah dipakai nilai dari penilaian lain di sini"))
-        problems.raise_if_any(self.xfile, CLASHES)
+        problems.raise_if_any(self.xfile, CLASHES, kind="clash")
 
     # --- the rest -----------------------------------------------------------------------
 

@@ -116,12 +116,14 @@ class FileFacts:
 
 @dataclass(frozen=True)
 class FileRefusal:
-    """A file that cannot be received, with the engine's one-line reason (English, which
-    ``refusal_headline`` reads) and the same reason in the window's language (``shown``)."""
+    """A file that cannot be received, with the engine's one-line reason (English), the
+    same reason in the window's language (``shown``) and its kind (``ExchangeError.kind``,
+    which ``refusal_headline`` reads)."""
 
     path: Path
     reason: str
     shown: str = ""
+    kind: str = "damaged"
 
     @property
     def name(self) -> str:
@@ -206,7 +208,8 @@ def check_files(database: Database, paths: Sequence[str | Path], *,
         except ExchangeError as exc:
             if files.current is None:
                 raise
-            refusals.append(FileRefusal(remaining.pop(files.current), str(exc), error_text(exc)))
+            refusals.append(FileRefusal(remaining.pop(files.current), str(exc), error_text(exc),
+                                        exc.kind))
             continue
         facts = tuple(files.facts[index] for index in range(len(remaining)))
         return ReceiveCheck(facts, tuple(previews), tuple(refusals))
@@ -281,16 +284,17 @@ def stage_text(stage: str) -> str:
     return texts.get(stage, "")
 
 
-def refusal_headline(reason: str) -> str:
-    """Why a file is refused, in the window's language; the engine's line follows it."""
-    if "not an e-Warong exchange file" in reason:
+def refusal_headline(kind: str) -> str:
+    """Why a file is refused (``ExchangeError.kind``), in the window's language; the
+    engine's line follows it."""
+    if kind == "not_exchange":
         return translate("Exchange", "Ini bukan berkas kiriman e-Warong.")
-    if "newer than this program" in reason:
+    if kind == "too_new":
         return translate("Exchange", "Berkas ini dibuat oleh versi e-Warong Desktop yang lebih "
                                      "baru; perbarui program ini untuk menerimanya.")
-    if "clashes with this database" in reason:
+    if kind == "clash":
         return translate("Exchange", "Isi berkas ini bertabrakan dengan data di laptop ini.")
-    if "cannot be read" in reason or "is a folder" in reason:
+    if kind == "unreadable":
         return translate("Exchange", "Berkas ini tidak bisa dibaca.")
     return translate("Exchange", "Berkas ini rusak atau tidak lengkap (misalnya terpotong "
                                  "saat disalin); minta pengirim mengirim ulang.")
@@ -896,7 +900,7 @@ class ReceiveDialog(WorkDialog):
             parts.append("<p><b>{name}</b>: {headline}<br><span style='color:#6b3430'>{detail}"
                          "</span></p>".format(
                              name=html.escape(refusal.name),
-                             headline=html.escape(refusal_headline(refusal.reason)),
+                             headline=html.escape(refusal_headline(refusal.kind)),
                              detail=html.escape(self.tr("Rincian: {reason}").format(
                                  reason=refusal.shown or refusal.reason))))
         self.refusal_box.setText("".join(parts))

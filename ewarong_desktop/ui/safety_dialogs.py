@@ -114,17 +114,6 @@ def health_text(kind: str) -> str:
         "Safety", "Pemeriksaan SQLite menemukan bagian yang rusak di dalam berkas.")
 
 
-def damage_kind(problem: str) -> str:
-    """The ``Health.kind`` a damage diagnosis (``DatabaseDamagedError.problem``) stands for."""
-    if problem.startswith("not an"):
-        return "not_sqlite"
-    if "truncated" in problem:
-        return "truncated"
-    if "refer to records" in problem:
-        return "broken_links"
-    return "damaged"
-
-
 def restore_report(result: RestoreResult, backup: BackupInfo) -> tuple[str, str]:
     """What a restore did, for the message shown once the window has reopened: the
     sentence, and where the damaged file or the previous contents went."""
@@ -248,7 +237,7 @@ class RecoveryDialog(QDialog):
             self.setWindowTitle(self.tr("Basis data rusak"))
             self.heading.setText(self.tr("Berkas basis data ini rusak, jadi e-Warong Desktop "
                                          "tidak membukanya."))
-            self.explanation.setText(health_text(damage_kind(error.problem)) + " " + self.tr(
+            self.explanation.setText(health_text(error.damage) + " " + self.tr(
                 "Berkas itu tidak diubah dan tidak dihapus."))
             self.details.setText(self.tr("Rincian teknis: {problem}").format(
                 problem=error.problem_text(current_language())))
