@@ -10,9 +10,11 @@ SQLAlchemy exceptions.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..db import Database, open_database
@@ -23,11 +25,14 @@ from ..db.health import (
     DatabaseReadOnlyError,
     DiskFullError,
 )
+from ..errors import DatabaseError
 
 __all__ = [
     "Database", "DatabaseBusyError", "DatabaseDamagedError", "DatabaseFileError",
-    "DatabaseReadOnlyError", "DiskFullError", "open_database", "read", "write",
+    "DatabaseReadOnlyError", "DiskFullError", "open_database", "read", "save", "write",
 ]
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -45,3 +50,18 @@ def write(database: Database, call: Callable[Concatenate[Session, P], T],
     """``call(session, ...)`` in one write transaction: all of it is saved, or nothing."""
     with database.session() as session:
         return call(session, *args, **kwargs)
+
+
+def save(database: Database, call: Callable[Concatenate[Session, P], T],
+         *args: P.args, **kwargs: P.kwargs) -> T:
+    """Like ``write``, for a save the person is waiting on (a rating, finalising): any
+    database failure, even one the engine has no special words for, comes back as a
+    ``DatabaseError`` to show next to what was being saved; nothing of it was kept.
+    """
+    try:
+        return write(database, call, *args, **kwargs)
+    except SQLAlchemyError as exc:
+        log.exception("saving failed")
+        detail = str(getattr(exc, "orig", None) or exc)
+        raise DatabaseError(f"the database could not be written ({detail}); try again",
+                            id=f"Basis data tidak dapat ditulis ({detail}); coba lagi.") from exc

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import __version__
-from ..errors import NotFoundError, UserError
+from ..errors import UserError
 from ..logging_setup import setup_logging
 from ..paths import APP_AUTHOR, APP_NAME, default_database_path
 from .common import show_message, user_message
@@ -32,8 +32,7 @@ from .start_window import StartWindow
 # Qt takes to paint a window) is imported where it is first needed, after the start window
 # is on screen: see ``Application.launch``.
 if TYPE_CHECKING:
-    from ..db import Database
-    from ..db.health import DatabaseFileError
+    from ..services.store import Database, DatabaseFileError
     from .main_window import MainWindow, ViewState
     from .setup_dialog import SetupDialog
 
@@ -91,8 +90,7 @@ class Application(QObject):
 
     def start(self, path: Path) -> bool:
         """Open ``path`` and show set-up or the main window; False (after a message) if it fails."""
-        from ..db import open_database
-        from ..db.health import DatabaseDamagedError, DatabaseReadOnlyError
+        from ..services.store import DatabaseDamagedError, DatabaseReadOnlyError, open_database
 
         try:
             database = open_database(path)
@@ -120,8 +118,7 @@ class Application(QObject):
 
     def open_other_database(self, path: str | Path) -> None:
         """Berkas > Buka: switch to another file; on failure the current one stays open."""
-        from ..db import open_database
-        from ..db.health import DatabaseDamagedError, DatabaseReadOnlyError
+        from ..services.store import DatabaseDamagedError, DatabaseReadOnlyError, open_database
 
         try:
             database = open_database(Path(path))
@@ -166,17 +163,14 @@ class Application(QObject):
         install_report_actions(self, window)
 
     def _known_advisor(self, database: Database) -> uuid.UUID | None:
-        from ..services import advisors
+        from ..services import screens
 
         assert database.path is not None
         advisor_id = self.settings.current_advisor(database.path)
         if advisor_id is None:
             return None
-        try:
-            with database.session() as session:
-                advisors.get_advisor(session, advisor_id)
-        except NotFoundError:  # chosen on this laptop for another file of the same name
-            return None
+        if not screens.advisor_exists(database, advisor_id):
+            return None  # chosen on this laptop for another file of the same name
         return advisor_id
 
     def _adopt(self, database: Database) -> None:

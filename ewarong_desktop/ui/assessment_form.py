@@ -38,13 +38,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from ..db import Database
 from ..errors import IncompleteAssessmentError, UserError
 from ..instrument import AREA_COUNT, ROLE_COUNT, Cell, Instrument
-from ..services import assessments, profiles
+from ..services import assessments, profiles, store
 from ..services.assessments import AssessmentSummary, RatingValue
+from ..services.store import Database
 from .charts import role_label
 from .common import show_message, user_message
 
@@ -54,7 +53,7 @@ NARROW_PAGE_WIDTH = 980
 GROUP_BY_ROLE = "role"
 GROUP_BY_AREA = "area"
 # What can go wrong while saving: a refusal with a message, or the file itself.
-SAVE_ERRORS = (UserError, SQLAlchemyError, OSError)
+SAVE_ERRORS = (UserError, OSError)
 
 LEVEL_KEYS = {Qt.Key.Key_0: 0, Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 
@@ -433,8 +432,7 @@ class AssessmentForm(QWidget):
         self._assessment_id = assessment_id
         self._editor_id = editor_id
         self._lang = lang
-        with database.session() as session:
-            detail = assessments.get_detail(session, assessment_id)
+        detail = store.read(database, assessments.get_detail, assessment_id)
         self._summary: AssessmentSummary = detail.summary
         self._instrument = profiles.instrument_for(detail.summary.instrument_version)
         self._grouping = GROUP_BY_ROLE
@@ -868,10 +866,9 @@ class AssessmentForm(QWidget):
             editor.show_saved()
             return
         try:
-            with self._database.session() as session:
-                saved = assessments.set_rating(session, self._assessment_id, code, level,
-                                               not_applicable=not_applicable,
-                                               editor_id=self._editor_id)
+            saved = store.save(self._database, assessments.set_rating, self._assessment_id,
+                               code, level, not_applicable=not_applicable,
+                               editor_id=self._editor_id)
         except SAVE_ERRORS as exc:
             editor.show_saved()
             self._rating_error = (code, self._error_text(exc))
@@ -918,11 +915,10 @@ class AssessmentForm(QWidget):
             saved = editor.saved
         else:
             try:
-                with self._database.session() as session:
-                    saved = assessments.set_rating(
-                        session, self._assessment_id, code, editor.saved.level,
-                        not_applicable=editor.saved.not_applicable, note=text,
-                        editor_id=self._editor_id)
+                saved = store.save(
+                    self._database, assessments.set_rating, self._assessment_id, code,
+                    editor.saved.level, not_applicable=editor.saved.not_applicable, note=text,
+                    editor_id=self._editor_id)
             except SAVE_ERRORS as exc:
                 message = self._error_text(exc)
                 self._note_errors[code] = message
@@ -1048,9 +1044,8 @@ class AssessmentForm(QWidget):
 
     def _finalise(self) -> None:
         try:
-            with self._database.session() as session:
-                summary = assessments.finalise(session, self._assessment_id,
-                                               editor_id=self._editor_id)
+            summary = store.save(self._database, assessments.finalise, self._assessment_id,
+                                 editor_id=self._editor_id)
         except IncompleteAssessmentError as exc:
             self._show_incomplete(exc.missing_cells)
             return
@@ -1077,9 +1072,8 @@ class AssessmentForm(QWidget):
 
     def _reopen(self, dialog: ReopenDialog, reason: str) -> None:
         try:
-            with self._database.session() as session:
-                summary = assessments.reopen(session, self._assessment_id, reason,
-                                             editor_id=self._editor_id)
+            summary = store.save(self._database, assessments.reopen, self._assessment_id, reason,
+                                 editor_id=self._editor_id)
         except SAVE_ERRORS as exc:
             dialog.show_error(self._error_text(exc))
             return

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
-from ..services import assessments
+from ..services import screens
 from ..services.assessments import AuditRecord
+from ..services.store import Database
 from .common import local_time_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -184,9 +184,7 @@ class AuditView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.database.session() as session:
-            summary = assessments.get_summary(session, self.assessment_id)
-            records = assessments.audit_trail(session, self.assessment_id)
+        summary, records = screens.audit(self.database, self.assessment_id)
         title = self.tr("Riwayat perubahan: {advisor} — {warong}, {period}").format(
             advisor=summary.advisor_name, warong=summary.warong_name, period=summary.period)
         self.title.setText(title)

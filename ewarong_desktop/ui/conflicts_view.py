@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
-from ..errors import NotFoundError, UserError
+from ..errors import UserError
 from ..instrument import load_instrument
-from ..services import advisors
-from ..services.exchange import CellDifference, ConflictInfo, list_conflicts, resolve_conflict
+from ..services import screens, store
+from ..services.exchange import CellDifference, ConflictInfo, resolve_conflict
+from ..services.store import Database
 from .charts import LEVEL_COLOURS, LEVEL_TEXT_COLOURS, role_label
 from .common import ErrorLabel, heading_label, local_time_text
 
@@ -198,15 +198,8 @@ class ConflictsDialog(QDialog):
         """Read the conflicts again, keeping (or moving to) the chosen one."""
         current = self.current()
         wanted = select or (current.id if current is not None else None)
-        with self.database.session() as session:
-            self.conflicts = list_conflicts(session, include_resolved=self.show_resolved.isChecked())
-            deciders = {c.resolved_by for c in self.conflicts if c.resolved_by is not None}
-            names = {}
-            for advisor_id in deciders:
-                try:
-                    names[advisor_id] = advisors.get_advisor(session, advisor_id).name
-                except NotFoundError:
-                    names[advisor_id] = "?"
+        self.conflicts, names = screens.conflicts(
+            self.database, include_resolved=self.show_resolved.isChecked())
         self.decider_names = names
         self.list.blockSignals(True)
         self.list.setRowCount(len(self.conflicts))
@@ -379,8 +372,8 @@ class ConflictsDialog(QDialog):
         self.confirmation = None
         assert conflict.id is not None
         try:
-            with self.database.session() as session:
-                result = resolve_conflict(session, conflict.id, keep, by=self.chooser_id)
+            result = store.write(self.database, resolve_conflict, conflict.id, keep,
+                                 by=self.chooser_id)
         except UserError as exc:
             self.error.show_error(exc)
             self.reload()

@@ -11,17 +11,15 @@
 - ``ExchangeActions`` puts these (and the conflicts view, ``conflicts_view.py``) in the
   Data menu of each new main window and shows the closing messages.
 
-The functions at the top (``check_files``, ``receive_files``, ``write_exchange_file``,
-``write_spreadsheet``) hold no Qt: they are what the workers run, over paths and plain data.
+What the workers run (``check_files``, ``receive_files``, ``write_exchange_file``,
+``write_spreadsheet``) holds no Qt and lives in ``services/transfer.py``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,32 +45,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..errors import UserError
-from ..services import assessments, warongs
+from ..services import screens, store
 from ..services.advisors import AdvisorInfo
 from ..services.exchange import (
     KINDS,
-    ExchangeError,
-    ExchangeFile,
     ExportResult,
     ExportSelection,
     ImportPreview,
-    export_exchange,
-    import_files,
     list_conflicts,
-    read_exchange_file,
 )
-from ..services.exchange_format import FILE_SUFFIX, ProgressCallback
-from ..services.spreadsheets import count_assessments, export_csv, export_xlsx
+from ..services.exchange_format import FILE_SUFFIX
+from ..services.spreadsheets import count_assessments
+from ..services.store import Database
+from ..services.transfer import (
+    CSV,
+    EXCHANGE,
+    XLSX,
+    FileFacts,
+    ReceiveCheck,
+    SpreadsheetResult,
+    check_files,
+    file_slug,
+    receive_files,
+    write_exchange_file,
+    write_spreadsheet,
+)
 from .common import (
     ErrorLabel,
-    error_text,
     heading_label,
     local_time_text,
     show_message,
     user_message,
 )
+from .i18n import current_language
 from .settings import Settings
 from .workers import Worker, start_worker
 
@@ -83,7 +89,6 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate  # texts outside a widget, in the "Exchange" context
 
-EXCHANGE, XLSX, CSV = "exchange", "xlsx", "csv"
 SUFFIXES = {EXCHANGE: FILE_SUFFIX, XLSX: ".xlsx", CSV: ".csv"}
 # Which remembered folder each file dialog opens in (Settings.FOLDER_KINDS): spreadsheets
 # go where the printed reports go, for the same coordinator.
@@ -92,166 +97,6 @@ COUNT_COLUMNS = ("new", "updated", "unchanged", "conflicting")
 CONFLICT_COLOUR = "#a61b1b"
 NEW_COLOUR = "#1d6b2f"
 MUTED_COLOUR = "#6b7078"
-
-
-# --- the work itself (no Qt: run by the workers) -------------------------------------------
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    """What a checked exchange file says about itself: who made it, when, what it holds."""
-
-    path: Path
-    created_at: datetime | None
-    program_version: str
-    advisor_name: str | None  # the advisor the file was limited to, if any
-    period: str | None
-    kabupaten: str | None
-    assessments: int
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-
-@dataclass(frozen=True)
-class FileRefusal:
-    """A file that cannot be received, with the engine's one-line reason (English), the
-    same reason in the window's language (``shown``) and its kind (``ExchangeError.kind``,
-    which ``refusal_headline`` reads)."""
-
-    path: Path
-    reason: str
-    shown: str = ""
-    kind: str = "damaged"
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-
-@dataclass(frozen=True)
-class ReceiveCheck:
-    """The result of checking files against this database: nothing has been written."""
-
-    facts: tuple[FileFacts, ...]  # accepted files, in the order they will be imported
-    previews: tuple[ImportPreview, ...]  # one per accepted file, counted in that order
-    refusals: tuple[FileRefusal, ...]
-
-    @property
-    def paths(self) -> list[Path]:
-        return [facts.path for facts in self.facts]
-
-    @property
-    def has_changes(self) -> bool:
-        return any(preview.has_changes for preview in self.previews)
-
-
-def _facts(path: Path, manifest: dict[str, Any], content: dict[str, list[dict[str, Any]]]) -> FileFacts:
-    selection = manifest.get("selection") or {}
-    advisor_id = selection.get("advisor_id")
-    advisor_name = next((a["name"] for a in content["advisors"] if a["id"] == advisor_id), None) \
-        if advisor_id else None
-    try:
-        created = datetime.fromisoformat(manifest["created_at"])
-    except (KeyError, TypeError, ValueError):
-        created = None
-    return FileFacts(path, created, str(manifest.get("program_version", "?")), advisor_name,
-                     selection.get("period"), selection.get("kabupaten"),
-                     len(content["assessments"]))
-
-
-class _ReadAsNeeded(Sequence[ExchangeFile]):
-    """The files as the engine takes them: each read and checked when its turn comes.
-
-    ``import_files`` goes through its files one by one, so only one file's records are in
-    memory at a time and each is read once. On the way it notes which file is being worked
-    on (``current``: a refusal belongs to it), says so to the progress display, and keeps
-    what each file says about itself (``facts``).
-    """
-
-    def __init__(self, paths: Sequence[Path], progress: ProgressCallback | None):
-        self.paths = list(paths)
-        self.progress = progress
-        self.current: int | None = None
-        self.facts: dict[int, FileFacts] = {}
-
-    def __len__(self) -> int:
-        return len(self.paths)
-
-    def __getitem__(self, index: int) -> ExchangeFile:  # type: ignore[override]
-        if not 0 <= index < len(self.paths):
-            raise IndexError(index)
-        self.current = index
-        if self.progress is not None and len(self.paths) > 1:
-            self.progress("file", index, len(self.paths))
-        checked = read_exchange_file(self.paths[index], self.progress)
-        self.facts[index] = _facts(self.paths[index], checked.manifest, checked.content)
-        return checked
-
-
-def check_files(database: Database, paths: Sequence[str | Path], *,
-                progress: ProgressCallback | None = None) -> ReceiveCheck:
-    """Read and check each file and count what importing them would do; writes nothing.
-
-    The counts are made as the import makes them (one file after the other, in one
-    transaction, here rolled back: ``import_files(dry_run=True)``). A file that fails its
-    checks or clashes with this database is set aside with its reason, and the others are
-    counted again without it.
-    """
-    remaining = [Path(path) for path in paths]
-    refusals: list[FileRefusal] = []
-    while remaining:
-        files = _ReadAsNeeded(remaining, progress)
-        try:
-            previews = import_files(database, files, dry_run=True, progress=progress)
-        except ExchangeError as exc:
-            if files.current is None:
-                raise
-            refusals.append(FileRefusal(remaining.pop(files.current), str(exc), error_text(exc),
-                                        exc.kind))
-            continue
-        facts = tuple(files.facts[index] for index in range(len(remaining)))
-        return ReceiveCheck(facts, tuple(previews), tuple(refusals))
-    return ReceiveCheck((), (), tuple(refusals))
-
-
-def receive_files(database: Database, paths: Sequence[Path], *,
-                  progress: ProgressCallback | None = None) -> list[ImportPreview]:
-    """Import the files: a backup first, then all of them in one transaction, or nothing."""
-    return import_files(database, _ReadAsNeeded(paths, progress), progress=progress)
-
-
-def write_exchange_file(database: Database, out: Path, selection: ExportSelection, *,
-                        progress: ProgressCallback | None = None) -> ExportResult:
-    """Write the selection to ``out`` as an exchange file."""
-    with database.session() as session:
-        return export_exchange(session, out, selection, progress)
-
-
-@dataclass(frozen=True)
-class SpreadsheetResult:
-    path: Path
-    assessments: int
-
-
-def write_spreadsheet(database: Database, out: Path, selection: ExportSelection, kind: str, *,
-                      wide: bool = False, delimiter: str = "comma",
-                      progress: ProgressCallback | None = None) -> SpreadsheetResult:
-    """Write the ratings as XLSX or CSV; returns where and how many assessments."""
-    with database.session() as session:
-        if kind == XLSX:
-            count = export_xlsx(session, out, selection, progress)
-        else:
-            count = export_csv(session, out, selection, wide=wide, delimiter=delimiter,
-                               progress=progress)
-    return SpreadsheetResult(out, count)
-
-
-def file_slug(text: str) -> str:
-    """A piece of a file name any USB stick and e-mail program accepts: ASCII, dashes."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -526,9 +371,7 @@ class ExportDialog(WorkDialog):
         intro = QLabel(intros[kind], self)
         intro.setWordWrap(True)
 
-        with database.session() as session:
-            periods = assessments.list_periods(session)
-            regions = warongs.list_kabupaten(session)
+        periods, regions = screens.report_choices(database)
         self.mine = QRadioButton(self.tr("Data saya saja ({name})").format(name=advisor.name), self)
         self.mine.setToolTip(self.tr("Penilaian Anda, dan e-Warong yang Anda dampingi."))
         self.everyone = QRadioButton(self.tr("Data semua pendamping di laptop ini"), self)
@@ -603,8 +446,7 @@ class ExportDialog(WorkDialog):
                             delimiter=self.delimiter.currentData() if self.delimiter else "comma")
 
     def update_match(self) -> None:
-        with self.database.session() as session:
-            count = count_assessments(session, self.selection())
+        count = store.read(self.database, count_assessments, self.selection())
         self.error.clear_error()
         if count:
             self.match_label.setText(self.tr("%n penilaian cocok dengan pilihan ini.", "", count))
@@ -885,7 +727,7 @@ class ReceiveDialog(WorkDialog):
             top = QTreeWidgetItem(self.tree, [self.tr("{name} — ditolak").format(name=refusal.name)])
             top.setFont(0, bold)
             top.setForeground(0, QBrush(QColor(CONFLICT_COLOUR)))
-            top.setToolTip(0, refusal.shown or refusal.reason)
+            top.setToolTip(0, refusal.text(current_language()))
             top.setFirstColumnSpanned(True)
         self.tree.setVisible(bool(check.facts))
 
@@ -902,7 +744,7 @@ class ReceiveDialog(WorkDialog):
                              name=html.escape(refusal.name),
                              headline=html.escape(refusal_headline(refusal.kind)),
                              detail=html.escape(self.tr("Rincian: {reason}").format(
-                                 reason=refusal.shown or refusal.reason))))
+                                 reason=refusal.text(current_language())))))
         self.refusal_box.setText("".join(parts))
         self.refusal_box.show()
 
@@ -1074,8 +916,7 @@ class ExchangeActions(QObject):
 
     def update_conflict_count(self) -> int:
         """Show the number of undecided conflicts in the menu, so they are not forgotten."""
-        with self.database.session() as session:
-            count = len(list_conflicts(session))
+        count = len(store.read(self.database, list_conflicts))
         self.conflicts_action.setText(self.tr("Kon&flik data ({count})…").format(count=count)
                                       if count else self.tr("Kon&flik data…"))
         return count

@@ -1,6 +1,6 @@
 """The main window: e-Warong list on the left, the chosen e-Warong and its assessments on the right.
 
-The window only calls services (through ``database.session()``) and shows what they return.
+The window only calls services (each opens its own unit of work) and shows what they return.
 The assessment form and the profile view open in windows of their own, imported when first
 asked for so the shell starts without them.
 """
@@ -42,13 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..db import Database
 from ..errors import UserError
 from ..instrument import load_instrument
-from ..services import advisors, assessments, warongs
+from ..services import advisors, assessments, screens, store, warongs
 from ..services import validation as v
 from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
+from ..services.store import Database
 from ..services.warongs import WarongInfo
 from .change_watch import ChangeWatcher
 from .common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
@@ -88,9 +88,7 @@ class NewAssessmentDialog(QDialog):
         self.advisor_id = advisor_id
         self.warong = warong
         self.setWindowTitle(self.tr("Penilaian baru"))
-        with database.session() as session:
-            existing = {a.period for a in assessments.list_assessments(
-                session, warong_id=warong.id, advisor_id=advisor_id)}
+        existing = screens.used_periods(database, advisor_id, warong.id)
         current = v.current_period()
         periods = [current]
         for _ in range(PERIODS_AHEAD):
@@ -130,10 +128,9 @@ class NewAssessmentDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            with self.database.session() as session:
-                summary = assessments.start_assessment(
-                    session, self.advisor_id, self.warong.id, self.period.currentData(),
-                    prefill_from_previous=self.prefill.isChecked())
+            summary = store.write(self.database, assessments.start_assessment,
+                                  self.advisor_id, self.warong.id, self.period.currentData(),
+                                  prefill_from_previous=self.prefill.isChecked())
         except UserError as exc:
             self.error.show_error(exc)
             return
@@ -410,8 +407,7 @@ class MainWindow(QMainWindow):
     # --- the current advisor -----------------------------------------------------------
     def set_advisor(self, advisor_id: uuid.UUID) -> None:
         """Act as this advisor from now on (after switching or editing the profile)."""
-        with self.database.session() as session:
-            self.advisor = advisors.get_advisor(session, advisor_id)
+        self.advisor = store.read(self.database, advisors.get_advisor, advisor_id)
         self.advisor_id = advisor_id
         self.assessment_model.current_advisor_id = advisor_id
         types = load_instrument().advisor_types
@@ -449,8 +445,7 @@ class MainWindow(QMainWindow):
     def reload_kecamatan(self) -> None:
         """Refill the kecamatan filter (a new e-Warong may bring a new one), keeping the choice."""
         chosen = self.kecamatan.currentData()
-        with self.database.session() as session:
-            names = warongs.list_kecamatan(session)
+        names = store.read(self.database, warongs.list_kecamatan)
         self.kecamatan.blockSignals(True)
         self.kecamatan.clear()
         self.kecamatan.addItem(self.tr("Semua kecamatan"), None)
@@ -528,9 +523,7 @@ class MainWindow(QMainWindow):
             self._update_count()
             self._update_actions()
             return
-        with self.database.session() as session:
-            self.warong = warongs.get_warong(session, warong_id)
-            companions = advisors.list_warong_advisors(session, warong_id)
+        self.warong, companions = screens.warong_details(self.database, warong_id)
         warong = self.warong
         self.warong_title.setText(warong.name)
         self.warong_subtitle.setText(warong.kube_name or self.tr("(nama KUBE belum diisi)"))

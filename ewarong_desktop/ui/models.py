@@ -14,11 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
-from sqlalchemy.orm import Session
 
-from ..db import Database
-from ..services import assessments, warongs
+from ..services import assessments, store, warongs
 from ..services.assessments import AssessmentSummary
+from ..services.store import Database
 from ..services.warongs import WarongInfo
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the record's uuid.UUID
@@ -45,7 +44,8 @@ class PagedTableModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         raise NotImplementedError
 
-    def fetch_page(self, session: Session, limit: int, offset: int) -> list[Any]:
+    def fetch_page(self, limit: int, offset: int) -> list[Any]:
+        """One page of records, read in a session of its own (``store.read``)."""
         raise NotImplementedError
 
     def display(self, record: Any, column: int) -> str:
@@ -78,8 +78,7 @@ class PagedTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        with self.database.session() as session:
-            page = self.fetch_page(session, self.page_size, len(self._rows))
+        page = self.fetch_page(self.page_size, len(self._rows))
         # A short page means the end; the one extra empty query when a list is an exact
         # multiple of the page size is cheaper than counting first.
         self._exhausted = len(page) < self.page_size
@@ -152,18 +151,16 @@ class WarongTableModel(PagedTableModel):
 
     def total(self) -> int:
         """How many e-Warongs match the filter (loaded or not)."""
-        with self.database.session() as session:
-            return warongs.count_warongs(session, search=self.filter.search,
-                                         kecamatan=self.filter.kecamatan,
-                                         advisor_id=self.filter.advisor_id)
+        return store.read(self.database, warongs.count_warongs, search=self.filter.search,
+                          kecamatan=self.filter.kecamatan, advisor_id=self.filter.advisor_id)
 
     def headers(self) -> list[str]:
         return [self.tr("Nama e-Warong"), self.tr("Kelurahan/Desa"), self.tr("Kecamatan")]
 
-    def fetch_page(self, session: Session, limit: int, offset: int) -> list[WarongInfo]:
-        return warongs.list_warongs(session, search=self.filter.search,
-                                    kecamatan=self.filter.kecamatan,
-                                    advisor_id=self.filter.advisor_id, limit=limit, offset=offset)
+    def fetch_page(self, limit: int, offset: int) -> list[WarongInfo]:
+        return store.read(self.database, warongs.list_warongs, search=self.filter.search,
+                          kecamatan=self.filter.kecamatan, advisor_id=self.filter.advisor_id,
+                          limit=limit, offset=offset)
 
     def display(self, record: WarongInfo, column: int) -> str:
         if column == self.NAME:
@@ -202,11 +199,11 @@ class AssessmentTableModel(PagedTableModel):
         return [self.tr("Periode"), self.tr("Pendamping"), self.tr("Jenis"), self.tr("Status"),
                 self.tr("Terisi")]
 
-    def fetch_page(self, session: Session, limit: int, offset: int) -> list[AssessmentSummary]:
+    def fetch_page(self, limit: int, offset: int) -> list[AssessmentSummary]:
         if self.warong_id is None:
             return []
-        return assessments.list_assessments(session, warong_id=self.warong_id, limit=limit,
-                                            offset=offset)
+        return store.read(self.database, assessments.list_assessments, warong_id=self.warong_id,
+                          limit=limit, offset=offset)
 
     def is_own(self, record: AssessmentSummary) -> bool:
         return record.advisor_id == self.current_advisor_id

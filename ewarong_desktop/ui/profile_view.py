@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..instrument import ROLE_COUNT, Instrument
-from ..services import profiles
+from ..services import profiles, store
 from ..services.profiles import CellScore, RoleProfile
+from ..services.store import Database
 from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
 from .common import fact_grid
 from .report_actions import ProfileReportBar
@@ -231,8 +231,7 @@ class ProfileView(QWidget):
 
     def refresh(self) -> None:
         """Recompute the profile from the database and redraw everything."""
-        with self._database.session() as session:
-            profile = profiles.compute_profile(session, self._assessment_id)
+        profile = store.read(self._database, profiles.compute_profile, self._assessment_id)
         self.profile = profile
         instrument = profiles.instrument_for(profile.instrument_version)
         self._show_header(profile, instrument)

@@ -48,13 +48,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..errors import NotFoundError, UserError
 from ..instrument import ADVISOR_TYPES, load_instrument
 from ..output_files import OutputFileError, write_bytes
-from ..services import assessments, warongs
+from ..services import assessments, screens, store
 from ..services.report_data import ProfileFilters
 from ..services.report_export import export_profile, export_profiles, export_summary, profile_pdf
+from ..services.store import Database
 from ..services.summary import SummaryFilters
 from .common import ErrorLabel, dialog_buttons, show_message, user_message
 from .settings import Settings
@@ -323,9 +323,7 @@ class ReportFilters(QWidget):
 
     def reload(self) -> None:
         """Read the periods and places again, keeping what was chosen where it still exists."""
-        with self.database.reading() as session:
-            periods = assessments.list_periods(session)
-            kabupaten = warongs.list_kabupaten(session)
+        periods, kabupaten = screens.report_choices(self.database)
         if not periods:
             self.period.setEnabled(False)
             self._refill(self.period, self.tr("(belum ada penilaian)"), [])
@@ -341,12 +339,7 @@ class ReportFilters(QWidget):
 
     def _fill_kecamatan(self) -> None:
         kabupaten = self.kabupaten.currentData()
-        with self.database.reading() as session:
-            if kabupaten:
-                names = sorted({w.kecamatan for w in warongs.list_warongs(session, kabupaten=kabupaten)
-                                if w.kecamatan})
-            else:
-                names = warongs.list_kecamatan(session)
+        names = screens.kecamatan_in(self.database, kabupaten)
         self._refill(self.kecamatan, self.tr("Semua kecamatan"), names)
 
     @staticmethod
@@ -427,8 +420,7 @@ class ProfileReportBar(QWidget):
         self.print_button.clicked.connect(self.print_pdf)
 
     def _file_name(self) -> str:
-        with self.database.reading() as session:
-            summary = assessments.get_summary(session, self.assessment_id)
+        summary = store.read(self.database, assessments.get_summary, self.assessment_id)
         return safe_file_name(self.tr("Profil peran"), summary.period, summary.advisor_name,
                               summary.warong_name)
 

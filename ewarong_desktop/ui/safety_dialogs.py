@@ -37,11 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database, open_database
-from ..db.health import DatabaseFileError
 from ..errors import UserError
 from ..services import safety
 from ..services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnlyError, Health, RestoreResult
+from ..services.store import Database, DatabaseFileError, open_database
 from .common import ErrorLabel, heading_label, local_time_text, show_message, user_message
 from .i18n import current_language
 from .settings import Settings

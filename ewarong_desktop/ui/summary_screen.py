@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT
+from ..services import store
+from ..services.store import Database
 from ..services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
 from .charts import format_mean, role_label
 from .common import error_text, heading_label
@@ -68,8 +69,7 @@ def compute_summary(database: Database, filters: SummaryFilters, generation: int
     if not progress("summary", 0, 1):  # the filters changed again before this one started
         return SummaryOutcome(generation, None)
     try:
-        with database.reading() as session:
-            return SummaryOutcome(generation, coordinator_summary(session, filters))
+        return SummaryOutcome(generation, store.read(database, coordinator_summary, filters))
     except NotFoundError as exc:
         return SummaryOutcome(generation, None, error_text(exc))
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..errors import UserError
 from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT, Instrument, cell_code, load_instrument
-from ..services import profiles
+from ..services import profiles, screens
+from ..services.store import Database
 from .charts import role_label
 from .common import ErrorLabel, dialog_buttons
 
@@ -145,8 +145,7 @@ class TargetsDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.grids: dict[str, TargetGrid] = {}
-        with database.session() as session:
-            stored = {kind: profiles.get_targets(session, kind, instrument) for kind in ADVISOR_TYPES}
+        stored = screens.all_targets(database, instrument)
         for kind in ADVISOR_TYPES:
             grid = TargetGrid(instrument, kind, lang, stored[kind],
                               profiles.default_targets(kind, instrument), self.tabs)
@@ -173,9 +172,8 @@ class TargetsDialog(QDialog):
         if self.database.read_only:
             return
         try:
-            with self.database.session() as session:
-                changed = {kind: profiles.set_targets(session, kind, grid.values())
-                           for kind, grid in self.grids.items()}
+            changed = screens.save_targets(
+                self.database, {kind: grid.values() for kind, grid in self.grids.items()})
         except UserError as exc:  # nothing was saved: the transaction was rolled back
             self.error.show_error(exc)
             return

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..errors import UserError
-from ..services import advisors, warongs
+from ..services import screens, warongs
+from ..services.store import Database
 from ..services.warongs import WarongFields, WarongInfo
 from .common import ErrorLabel, dialog_buttons, place_combo
 
@@ -53,12 +53,9 @@ class WarongDialog(QDialog):
         self.warong_id = warong_id
         self.setWindowTitle(self.tr("Tambah e-Warong") if warong_id is None
                             else self.tr("Ubah data e-Warong"))
-        with database.session() as session:
-            kabupaten = warongs.list_kabupaten(session)
-            kecamatan = warongs.list_kecamatan(session)
-            warong = None if warong_id is None else warongs.get_warong(session, warong_id)
-            accompanied = warong_id is None or any(
-                a.id == advisor_id for a in advisors.list_warong_advisors(session, warong_id))
+        form = screens.warong_form(database, advisor_id, warong_id)
+        kabupaten, kecamatan = form.places.kabupaten, form.places.kecamatan
+        warong, accompanied = form.warong, form.accompanied
 
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("mis. e-Warong Sauyunan"))
@@ -151,17 +148,8 @@ class WarongDialog(QDialog):
         fields = self.fields()
         try:
             # One transaction: the record and the advisor's assignment are saved together.
-            with self.database.session() as session:
-                if self.warong_id is None:
-                    warong = warongs.create_warong(
-                        session, fields,
-                        advisor_id=self.advisor_id if self.accompany.isChecked() else None)
-                else:
-                    warong = warongs.update_warong(session, self.warong_id, fields)
-                    if self.accompany.isChecked():
-                        advisors.assign(session, self.advisor_id, warong.id)
-                    else:
-                        advisors.unassign(session, self.advisor_id, warong.id)
+            warong = screens.save_warong(self.database, self.advisor_id, self.warong_id, fields,
+                                         accompany=self.accompany.isChecked())
         except UserError as exc:
             self.error.show_error(exc)
             return

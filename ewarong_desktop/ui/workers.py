@@ -7,7 +7,7 @@ stop and write nothing. The result, the exception or the cancellation arrives as
 in the thread that made the worker (the window's), so slots may touch widgets.
 
 Give a worker paths, ids and plain data only, never a live ORM object or session: the
-function opens its own ``database.session()`` in the worker's thread.
+service opens its own session in the worker's thread.
 
 The pool runs one worker at a time: an export, an import and a spreadsheet then never
 compete for the database's write lock, and the order they were asked in is the order

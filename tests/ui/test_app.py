@@ -119,7 +119,7 @@ def event_loop(monkeypatch, qtbot):
 
 def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, qtbot,
                                                                  demo_path, demo_advisor):
-    import ewarong_desktop.db
+    import ewarong_desktop.services.store
     from ewarong_desktop.ui.main_window import MainWindow
     from ewarong_desktop.ui.start_window import StartWindow
 
@@ -136,8 +136,8 @@ def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, 
         seen.append(("opening", list(painted), [w.geometry() for w in visible(StartWindow)]))
         return real_open(path, **kwargs)
 
-    real_open = ewarong_desktop.db.open_database
-    monkeypatch.setattr(ewarong_desktop.db, "open_database", opened_after)
+    real_open = ewarong_desktop.services.store.open_database
+    monkeypatch.setattr(ewarong_desktop.services.store, "open_database", opened_after)
 
     def person():
         [start] = visible(StartWindow)  # there at once, saying what it is doing

@@ -111,16 +111,16 @@ def read_only_medium(monkeypatch, demo_advisor):
     """Opening for writing is refused as on a read-only medium; opening read-only works.
 
     (After the demo database is made: its fixtures open it for writing.)"""
-    import ewarong_desktop.db
+    import ewarong_desktop.services.store
 
-    real_open = ewarong_desktop.db.open_database
+    real_open = ewarong_desktop.services.store.open_database
 
     def open_refusing_writes(path, *, read_only=False, **options):
         if not read_only:
             raise DatabaseReadOnlyError(path)
         return real_open(path, read_only=True, **options)
 
-    monkeypatch.setattr(ewarong_desktop.db, "open_database", open_refusing_writes)  # app.py
+    monkeypatch.setattr(ewarong_desktop.services.store, "open_database", open_refusing_writes)  # app.py
     monkeypatch.setattr("ewarong_desktop.ui.safety_dialogs.open_database", open_refusing_writes)
 
 
