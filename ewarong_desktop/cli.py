@@ -1,15 +1,15 @@
 """Command-line parsing and the rules every command follows.
 
 Each command lives in a module of ``ewarong_desktop.commands`` that adds its parser in
-``register(subparsers, common)``. An error a person can fix is printed as one line on
-stderr with exit code 1, never as a traceback: in English (what scripts and logs expect)
-unless ``--lang id`` is given.
+``register(subparsers, common)``; what they share (finding and opening the database) is in
+``commands/common.py``, so no command imports this module back. An error a person can fix
+is printed as one line on stderr with exit code 1, never as a traceback: in English (what
+scripts and logs expect) unless ``--lang id`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -17,14 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .errors import DatabaseError, UserError
+from .commands import core, exchange, reports, safety
+from .commands.common import database_path, open_existing
+from .errors import UserError
 
-COMMAND_MODULES = (
-    "ewarong_desktop.commands.core",
-    "ewarong_desktop.commands.safety",
-    "ewarong_desktop.commands.reports",
-    "ewarong_desktop.commands.exchange",
-)
+#: The commands, in the order ``--help`` lists them.
+COMMAND_MODULES = (core, safety, reports, exchange)
+
+__all__ = ["build_parser", "database_path", "open_existing", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -50,31 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="database file (default: the one in your data folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers, common)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
     return parser
-
-
-def database_path(args: argparse.Namespace) -> Path:
-    from .paths import default_database_path
-
-    path = getattr(args, "db", None)
-    if path is None:
-        path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return Path(path)
-
-
-def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open the database named by --db, refusing to create one where data were expected."""
-    from .db import open_database
-
-    path = database_path(args)
-    if not path.exists():
-        raise DatabaseError(f"database {path} does not exist; check the --db path",
-                            id=f"basis data {path} tidak ada; periksa lokasi yang diberikan "
-                               "dengan --db")
-    return open_database(path)
 
 
 def message_language(argv: list[str]) -> str:

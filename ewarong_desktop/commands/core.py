@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from ..cli import database_path, open_existing
 from ..errors import DatabaseError
+from .common import database_path, open_existing
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

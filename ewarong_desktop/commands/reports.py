@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import open_existing
+from .common import open_existing
 
 ADVISOR_TYPES = ("PKH", "TKSK", "OTHER")
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseError, UserError
 from . import health
+from .backup import database_error
 from .health import DatabaseDamagedError, DatabaseReadOnlyError
 
 log = logging.getLogger(__name__)
@@ -211,7 +212,7 @@ def _translate(exc: BaseException, path: Path | None) -> DatabaseError | None:
     programming = IntegrityError | ProgrammingError | InterfaceError | DataError
     if path is None or isinstance(exc, programming):
         return None  # the program's own mistakes: keep them visible as they are
-    return health.database_error(exc, path)
+    return database_error(exc, path)
 
 
 def check_database_file(path: Path, *, read_only: bool = False) -> bool:
@@ -307,7 +308,7 @@ def open_database(
             upgrade_to_head(engine, db_path, revision, backup=backup_before_migration)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        translated = health.database_error(exc, db_path)
+        translated = database_error(exc, db_path)
         if translated is not None:
             raise translated from exc
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)

@@ -11,7 +11,6 @@ use), a full disk, a database busy in another window.
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
@@ -463,47 +462,3 @@ def forget_check(db_path: Path) -> None:
         _state_path(db_path).unlink(missing_ok=True)
     except OSError as exc:
         log.info("cannot reset the health record of %s: %s", db_path, exc)
-
-
-# -- SQLite failures as errors a person can act on ----------------------------------------
-
-
-def database_error(exc: BaseException, path: Path) -> DatabaseError | None:
-    """The error to show for an SQLite or file-system failure on ``path``, or None.
-
-    None means the failure is not about the file, the disk or the lock (a programming
-    error, say) and should travel on unchanged.
-    """
-    original = getattr(exc, "orig", None) or exc
-    name = getattr(original, "sqlite_errorname", "") or ""
-    text = str(original).lower()
-    os_errno = original.errno if isinstance(original, OSError) else None
-    if os_errno == errno.ENOSPC or name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return DiskFullError(path)
-    if (os_errno in (errno.EROFS, errno.EACCES, errno.EPERM) or name.startswith("SQLITE_READONLY")
-            or "readonly database" in text):
-        return DatabaseReadOnlyError(path)
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-        return DatabaseBusyError(path)
-    if (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
-            or "not a database" in text):
-        forget_check(path)
-        from .backup import newest_good_backup
-
-        return DatabaseDamagedError(path, f"SQLite reports damage ({original})",
-                                    newest_good_backup(path),
-                                    id=f"SQLite melaporkan kerusakan ({original})")
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        return DatabaseError(
-            f"reading or writing {path} failed (disk I/O error); if the file is on a USB stick "
-            "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'",
-            id=f"membaca atau menulis {path} gagal (kesalahan I/O disk); jika berkas ada di "
-               "flashdisk atau folder jaringan, salin ke disk laptop sendiri, lalu periksa basis "
-               "datanya (Periksa basis data, atau 'ewarong-desktop check')")
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in text:
-        return DatabaseError(
-            f"cannot open {path}; check that the file and its folder exist and that you may "
-            "write there, or open it read-only",
-            id=f"{path} tidak dapat dibuka; pastikan berkas dan foldernya ada dan Anda boleh "
-               "menulis di sana, atau buka dalam mode hanya-baca")
-    return None

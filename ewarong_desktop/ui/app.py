@@ -158,7 +158,7 @@ class Application(QObject):
         install_safety_actions(self, window)
 
     def _install_report_actions(self, window: MainWindow) -> None:
-        from .report_actions import install_report_actions
+        from .report_menu import install_report_actions
 
         install_report_actions(self, window)
 

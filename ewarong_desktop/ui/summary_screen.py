@@ -35,7 +35,6 @@ from ..services.store import Database
 from ..services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
 from .charts import format_mean, role_label
 from .common import error_text, heading_label
-from .profile_view import CellTable
 from .report_actions import (
     MUTED,
     ReportFilters,
@@ -48,6 +47,7 @@ from .report_actions import (
     show_report_failure,
 )
 from .settings import Settings
+from .widgets.cell_table import CellTable
 from .workers import Worker
 
 BELOW_MARK = "\u25bc"  # after a mean below the type's mean target, as the PDF marks it

@@ -21,7 +21,8 @@ import ewarong_desktop.reports.profile as profile_report
 from ewarong_desktop.services import assessments
 from ewarong_desktop.ui import report_actions
 from ewarong_desktop.ui.profile_view import ProfileView
-from ewarong_desktop.ui.report_actions import BatchDialog, ReportActions, send_to_printer
+from ewarong_desktop.ui.report_actions import BatchDialog, send_to_printer
+from ewarong_desktop.ui.report_menu import ReportActions
 from ewarong_desktop.ui.summary_screen import SummaryScreen
 
 WAIT_MS = 60_000  # generous: real rendering on a real thread on a slow machine
