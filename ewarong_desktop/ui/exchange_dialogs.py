@@ -83,9 +83,8 @@ from .settings import Settings
 from .workers import Worker, start_worker
 
 if TYPE_CHECKING:
-    from .app import Application
     from .conflicts_view import ConflictsDialog
-    from .main_window import MainWindow
+    from .shell import Shell, ShellWindow
 
 translate = QCoreApplication.translate  # texts outside a widget, in the "Exchange" context
 
@@ -803,7 +802,7 @@ class ExchangeActions(QObject):
     ``message_box``) so a test or the next action can find them.
     """
 
-    def __init__(self, controller: Application | None, window: MainWindow):
+    def __init__(self, controller: Shell | None, window: ShellWindow):
         super().__init__(window)
         self.controller = controller
         self.window = window
@@ -922,6 +921,6 @@ class ExchangeActions(QObject):
         return count
 
 
-def install_exchange_actions(controller: Application | None, window: MainWindow) -> ExchangeActions:
+def install_exchange_actions(controller: Shell | None, window: ShellWindow) -> ExchangeActions:
     """Give a new main window its exchange actions (connected to ``Application.window_changed``)."""
     return ExchangeActions(controller, window)

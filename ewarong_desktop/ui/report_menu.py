@@ -11,15 +11,14 @@ from PySide6.QtGui import QAction
 from .report_actions import BatchDialog
 
 if TYPE_CHECKING:
-    from .app import Application
-    from .main_window import MainWindow
+    from .shell import Shell, ShellWindow
     from .summary_screen import SummaryScreen
 
 
 class ReportActions(QObject):
     """The Laporan menu of one main window: the coordinator's summary and the batch."""
 
-    def __init__(self, controller: Application, window: MainWindow):
+    def __init__(self, controller: Shell, window: ShellWindow):
         super().__init__(window)
         self.controller = controller
         self.window = window
@@ -71,7 +70,7 @@ class ReportActions(QObject):
         self.batch_dialog = None
 
 
-def install_report_actions(controller: Application, window: MainWindow) -> ReportActions:
+def install_report_actions(controller: Shell, window: ShellWindow) -> ReportActions:
     """Give a new main window its Laporan menu (connected to ``Application.window_changed``)."""
     window.report_actions = ReportActions(controller, window)  # type: ignore[attr-defined]
     return window.report_actions  # type: ignore[attr-defined, no-any-return]

@@ -47,8 +47,7 @@ from .settings import Settings
 from .workers import Worker, start_worker
 
 if TYPE_CHECKING:
-    from .app import Application
-    from .main_window import MainWindow
+    from .shell import Shell, ShellWindow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # texts outside a widget, in the "Safety" context
@@ -510,7 +509,7 @@ class SafetyActions(QObject):
     backup_finished = Signal(object)  # BackupInfo, or the exception
     check_finished = Signal(object)  # Health, or the exception
 
-    def __init__(self, controller: Application, window: MainWindow):
+    def __init__(self, controller: Shell, window: ShellWindow):
         super().__init__(window)
         self.controller = controller
         self.window = window
@@ -636,6 +635,6 @@ class SafetyActions(QObject):
         return dialog
 
 
-def install_safety_actions(controller: Application, window: MainWindow) -> SafetyActions:
+def install_safety_actions(controller: Shell, window: ShellWindow) -> SafetyActions:
     """Give a new main window its Data menu (connected to ``Application.window_changed``)."""
     return SafetyActions(controller, window)
