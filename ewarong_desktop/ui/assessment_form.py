@@ -46,6 +46,7 @@ from ..services.assessments import AssessmentSummary, RatingValue
 from ..services.store import Database
 from .charts import role_label
 from .common import show_message, user_message
+from .operations import ASSESSMENT, announce
 
 NOTE_SAVE_DELAY_MS = 600
 # Below this page width a cell's note goes under its level picker instead of beside it.
@@ -440,6 +441,8 @@ class AssessmentForm(QWidget):
         self._last_in_group: dict[tuple[str, int], str] = {}
         self._dirty_notes: set[str] = set()
         self._note_errors: dict[str, str] = {}
+        # Every save tells the open screens (lists, profiles, audit trail, summary).
+        self.changed.connect(self._announce_change)
         self._rating_error: tuple[str, str] | None = None
         self._switching_group = False
         self._shown_once = False
@@ -854,6 +857,9 @@ class AssessmentForm(QWidget):
             super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ saving
+
+    def _announce_change(self) -> None:
+        announce({ASSESSMENT})
 
     def _error_text(self, exc: Exception) -> str:
         if isinstance(exc, UserError):

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import UserError
 from ..services import screens
 from ..services.assessments import AuditRecord
 from ..services.store import Database
 from .common import local_time_text
+from .operations import ASSESSMENT, data_changes
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NOTE_SHOWN = 80  # characters of a changed note shown in the table; the tooltip has all of it
@@ -182,6 +184,14 @@ class AuditView(QWidget):
         layout.addWidget(buttons)
         self.resize(980, 460)
         self.refresh()
+        data_changes().data_changed.connect(self._data_changed)  # each save may add an entry
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if ASSESSMENT in kinds:
+            try:
+                self.refresh()
+            except UserError:  # the assessment is gone (another window removed it)
+                self.close()
 
     def refresh(self) -> None:
         summary, records = screens.audit(self.database, self.assessment_id)
@@ -211,8 +221,5 @@ def open_audit_view(parent: QWidget, database: Database, assessment_id: uuid.UUI
             return existing
     view = AuditView(database, assessment_id, lang=lang, parent=parent)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    changed = getattr(parent, "changed", None)  # a form: each save may add an entry
-    if changed is not None:
-        changed.connect(view.refresh)
     view.show()
     return view

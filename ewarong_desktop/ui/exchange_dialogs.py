@@ -17,7 +17,7 @@ What the workers run (``check_files``, ``receive_files``, ``write_exchange_file`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,8 +79,9 @@ from .common import (
     user_message,
 )
 from .i18n import current_language
+from .operations import ADVISOR, ASSESSMENT, CONFLICT, WARONG, announce, data_changes, run_operation
 from .settings import Settings
-from .workers import Worker, start_worker
+from .workers import Worker
 
 if TYPE_CHECKING:
     from .conflicts_view import ConflictsDialog
@@ -92,6 +93,7 @@ SUFFIXES = {EXCHANGE: FILE_SUFFIX, XLSX: ".xlsx", CSV: ".csv"}
 # Which remembered folder each file dialog opens in (Settings.FOLDER_KINDS): spreadsheets
 # go where the printed reports go, for the same coordinator.
 FOLDERS = {EXCHANGE: "exchange", XLSX: "reports", CSV: "reports"}
+RECEIVED = frozenset({ADVISOR, WARONG, ASSESSMENT, CONFLICT})  # what an import may change
 COUNT_COLUMNS = ("new", "updated", "unchanged", "conflicting")
 CONFLICT_COLOUR = "#a61b1b"
 NEW_COLOUR = "#1d6b2f"
@@ -288,8 +290,10 @@ class WorkDialog(QDialog):
 
     def start_work(self, function: Callable[..., Any], *args: Any, first_stage: str,
                    on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
-                   on_cancel: Callable[[], None], **kwargs: Any) -> None:
-        """Run ``function(*args, **kwargs)`` on a worker; each callback runs after the panel resets."""
+                   on_cancel: Callable[[], None], changes: Iterable[str] = (),
+                   **kwargs: Any) -> None:
+        """Run ``function(*args, **kwargs)`` as an operation; each callback runs after the
+        panel resets; ``changes``: the kinds of data it writes (``operations``)."""
         def ended(callback: Callable[..., None]) -> Callable[..., None]:
             def call(*result: Any) -> None:
                 self.worker = None
@@ -304,9 +308,10 @@ class WorkDialog(QDialog):
         self.set_busy(True)
         self.cancel_button.setText(translate("Exchange", "Hentikan"))
         self.progress.start(stage_text(first_stage))
-        self.worker = start_worker(function, *args, on_success=ended(on_success),
-                                   on_failure=ended(on_failure), on_cancel=ended(on_cancel),
-                                   on_progress=self.progress.update_progress, **kwargs)
+        self.worker = run_operation(function, *args, on_success=ended(on_success),
+                                    on_failure=ended(on_failure), on_cancel=ended(on_cancel),
+                                    on_progress=self.progress.update_progress, changes=changes,
+                                    **kwargs)
 
     def set_busy(self, busy: bool) -> None:
         """Enable or disable the dialog's choices while work runs."""
@@ -755,7 +760,7 @@ class ReceiveDialog(WorkDialog):
             return
         self.start_work(receive_files, self.database, self.check.paths, first_stage="read",
                         on_success=self._received, on_failure=self._failed,
-                        on_cancel=self._cancelled)
+                        on_cancel=self._cancelled, changes=RECEIVED)
 
     def _received(self, results: list[ImportPreview]) -> None:
         self.accept()
@@ -812,6 +817,7 @@ class ExchangeActions(QObject):
         self.receive_dialog: ReceiveDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
         self.message_box: QMessageBox | None = None
+        data_changes().data_changed.connect(self._data_changed)
 
         self.send_action = QAction(self.tr("&Kirim ke koordinator…"), window)
         self.send_action.setToolTip(self.tr("Buat berkas .ewarong untuk dikirim ke koordinator"))
@@ -884,11 +890,14 @@ class ExchangeActions(QObject):
         return dialog
 
     def _received(self, results: list[ImportPreview]) -> None:
-        self.window.reload_from_database()
-        self.update_conflict_count()
+        # The lists, the conflict count and the conflicts view follow data_changed.
         self._keep(receive_message(self.window, results, self.show_conflicts))
-        if self.conflicts_dialog is not None:
-            self.conflicts_dialog.reload()
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if CONFLICT in kinds or ASSESSMENT in kinds:
+            self.update_conflict_count()
+            if self.conflicts_dialog is not None:
+                self.conflicts_dialog.reload()
 
     # -- conflicts
 
@@ -910,8 +919,7 @@ class ExchangeActions(QObject):
         return dialog
 
     def _resolved(self, _conflict: object) -> None:
-        self.window.reload_from_database()
-        self.update_conflict_count()
+        announce({ASSESSMENT, CONFLICT})  # the kept version is now the assessment
 
     def update_conflict_count(self) -> int:
         """Show the number of undecided conflicts in the menu, so they are not forgotten."""

@@ -54,6 +54,7 @@ from .change_watch import ChangeWatcher
 from .common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
 from .i18n import LANGUAGE_NAMES
 from .models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
+from .operations import ADVISOR, ASSESSMENT, CONFLICT, EVERYTHING, TARGET, WARONG, announce, data_changes
 from .settings import LANGUAGES, Settings
 from .setup_dialog import AdvisorEditDialog, SetupDialog
 from .start_window import restore_window_geometry
@@ -176,9 +177,11 @@ class MainWindow(QMainWindow):
         self.apply_filter()
         self._restore_geometry()
         self._update_actions()
-        # Another window or program saving to the same file: read the lists again.
+        # Every save (here, in an operation, or by another window or program on the same
+        # file) arrives as data_changed; the window reads again what it shows.
+        data_changes().data_changed.connect(self._data_changed)
         self.change_watcher = ChangeWatcher(database, self)
-        self.change_watcher.changed_elsewhere.connect(self.reload_from_database)
+        self.change_watcher.changed_elsewhere.connect(self._changed_elsewhere)
 
     # --- building ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -595,8 +598,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _warong_saved(self, warong: WarongInfo) -> None:
-        self.reload_kecamatan()
-        self.warong_model.refresh()
+        announce({WARONG})  # the lists (here: reload_from_database) and other screens
         self.show_warong(warong.id)
         self.select_warong(warong.id)  # shown even when the filter hides it from the list
 
@@ -640,9 +642,6 @@ class MainWindow(QMainWindow):
         form = AssessmentForm(self.database, summary.id,
                               editor_id=None if self.database.read_only else self.advisor_id,
                               lang=self.lang, parent=self)
-        form.changed.connect(lambda *_args: self.refresh_assessments())
-        form.changed.connect(lambda *_args, key=("profile", summary.id): self._refresh_view(key))
-        form.finalised.connect(lambda *_args: self.refresh_assessments())
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
             period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
         return self._show_window(key, form, title)
@@ -691,6 +690,22 @@ class MainWindow(QMainWindow):
                 view.refresh()
             except UserError:  # its assessment was removed meanwhile (another window)
                 view.close()
+
+    def _changed_elsewhere(self) -> None:
+        announce(EVERYTHING)
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        """Read again what changed: everything after an import or another window's save, the
+        assessments and open profiles after a rating, the profiles after new targets."""
+        if kinds & {ADVISOR, WARONG, CONFLICT}:
+            self.reload_from_database()
+            return
+        if ASSESSMENT in kinds:
+            self.refresh_assessments()
+        if kinds & {ASSESSMENT, TARGET}:
+            for key in list(self._windows):
+                if key[0] == "profile":
+                    self._refresh_view(key)
 
     def reload_from_database(self) -> None:
         """Show what another window or program saved: the lists, the e-Warong and open profiles."""
@@ -829,4 +844,5 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.change_watcher.stop()
+        data_changes().data_changed.disconnect(self._data_changed)  # its database may close
         super().closeEvent(event)

@@ -57,8 +57,9 @@ from ..services.report_export import export_profile, export_profiles, export_sum
 from ..services.store import Database
 from ..services.summary import SummaryFilters
 from .common import ErrorLabel, dialog_buttons, show_message, user_message
+from .operations import run_operation
 from .settings import Settings
-from .workers import Worker, start_worker
+from .workers import Worker
 
 if TYPE_CHECKING:
     from ..reports.batch import BatchResult
@@ -188,8 +189,8 @@ def run_report(function: Callable[..., Any], *args: Any, on_success: Callable[[A
                on_progress: Callable[[str, int, int], None] | None = None,
                on_cancel: Callable[[], None] | None = None) -> Worker:
     """Run a report function on the reports lane; the callbacks run in the window's thread."""
-    return start_worker(function, *args, on_success=on_success, on_failure=on_failure,
-                        on_progress=on_progress, on_cancel=on_cancel, lane=LANE)
+    return run_operation(function, *args, on_success=on_success, on_failure=on_failure,
+                         on_progress=on_progress, on_cancel=on_cancel, lane=LANE)
 
 
 def open_in_viewer(path: Path) -> bool:

@@ -43,8 +43,9 @@ from ..services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnly
 from ..services.store import Database, DatabaseFileError, open_database
 from .common import ErrorLabel, heading_label, local_time_text, show_message, user_message
 from .i18n import current_language
+from .operations import TARGET, announce, run_operation
 from .settings import Settings
-from .workers import Worker, start_worker
+from .workers import Worker
 
 if TYPE_CHECKING:
     from .shell import Shell, ShellWindow
@@ -66,7 +67,7 @@ def in_background(function: Callable[..., Any], *args: Any,
         return function(*run_args)
 
     run.__name__ = getattr(function, "__name__", "safety task")
-    return start_worker(run, *args, on_success=on_success, on_failure=on_failure)
+    return run_operation(run, *args, on_success=on_success, on_failure=on_failure)
 
 
 # --- words for what the services return ------------------------------------------------------
@@ -629,7 +630,7 @@ class SafetyActions(QObject):
 
         dialog = TargetsDialog(self.database, lang=self.window.lang, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _changed: self.window.reload_from_database())
+        dialog.saved.connect(lambda _changed: announce({TARGET}))
         self.targets_dialog = dialog
         dialog.open()
         return dialog

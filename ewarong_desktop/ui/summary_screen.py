@@ -35,6 +35,7 @@ from ..services.store import Database
 from ..services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
 from .charts import format_mean, role_label
 from .common import error_text, heading_label
+from .operations import ADVISOR, ASSESSMENT, TARGET, WARONG, data_changes
 from .report_actions import (
     MUTED,
     ReportFilters,
@@ -110,6 +111,11 @@ class SummaryScreen(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.export_button.clicked.connect(self.export_pdf)
         self.recompute()
+        data_changes().data_changed.connect(self._data_changed)
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {ADVISOR, WARONG, ASSESSMENT, TARGET}:
+            self.reload()  # a save here, an import or another window: the figures moved
 
     # -- layout
 

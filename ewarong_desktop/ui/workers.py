@@ -137,13 +137,16 @@ def start_worker(function: Callable[..., Any], *args: Any,
                  on_failure: Callable[[Exception], None] | None = None,
                  on_cancel: Callable[[], None] | None = None,
                  on_progress: Callable[[str, int, int], None] | None = None,
+                 after_success: Callable[[Any], None] | None = None,
                  lane: str = "data", **kwargs: Any) -> Worker:
     """Start ``function`` in ``lane`` (see LANES) with the given callbacks, which run in the
-    caller's thread."""
+    caller's thread; ``after_success`` runs after ``on_success`` (``operations`` uses it to
+    announce what changed)."""
     worker = Worker(function, *args, **kwargs)
     worker.lane = lane
     signals, worker._owned_signals = worker.signals, None
-    for signal, slot in ((signals.succeeded, on_success), (signals.failed, on_failure),
+    for signal, slot in ((signals.succeeded, on_success), (signals.succeeded, after_success),
+                         (signals.failed, on_failure),
                          (signals.cancelled, on_cancel), (signals.progress, on_progress)):
         if slot is not None:
             signal.connect(slot)
