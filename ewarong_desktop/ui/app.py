@@ -22,11 +22,11 @@ from .. import __version__
 from ..errors import UserError
 from ..logging_setup import setup_logging
 from ..paths import APP_AUTHOR, APP_NAME, default_database_path
-from .common import show_message, user_message
 from .error_hook import ErrorReporter
 from .i18n import Translation
 from .settings import Settings
 from .start_window import StartWindow
+from .widgets.common import show_message, user_message
 
 # Everything that loads the database layer (SQLAlchemy alone takes longer to import than
 # Qt takes to paint a window) is imported where it is first needed, after the start window
@@ -133,7 +133,7 @@ class Application(QObject):
 
     def offer_recovery(self, error: DatabaseFileError) -> QDialog:
         """Explain a damaged or read-only file and offer the ways out (``RecoveryDialog``)."""
-        from .safety_dialogs import RecoveryDialog, announce_restore
+        from .safety.dialogs import RecoveryDialog, announce_restore
 
         # Kept (not deleted on close) until the next one replaces it: at start its parent is
         # the start window or nothing, and dropping the last reference from inside its own
@@ -153,12 +153,12 @@ class Application(QObject):
             self.finished.emit(1)
 
     def _install_data_menu(self, window: MainWindow) -> None:
-        from .safety_dialogs import install_safety_actions
+        from .safety.dialogs import install_safety_actions
 
         install_safety_actions(self, window)
 
     def _install_report_actions(self, window: MainWindow) -> None:
-        from .report_menu import install_report_actions
+        from .reports.menu import install_report_actions
 
         install_report_actions(self, window)
 
@@ -253,7 +253,7 @@ class Application(QObject):
             self._show_window(self.window.advisor_id, self.window.view_state())
 
     def _install_exchange_actions(self, window: MainWindow) -> None:
-        from .exchange_dialogs import install_exchange_actions
+        from .exchange.dialogs import install_exchange_actions
 
         install_exchange_actions(self, window)
 

@@ -50,18 +50,18 @@ from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
 from ..services.store import Database
 from ..services.warongs import WarongInfo
+from .assessment.warong_dialog import WarongDialog, service_labels
 from .change_watch import ChangeWatcher
-from .common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
 from .i18n import LANGUAGE_NAMES
-from .models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
 from .operations import ADVISOR, ASSESSMENT, CONFLICT, EVERYTHING, TARGET, WARONG, announce, data_changes
 from .settings import LANGUAGES, Settings
 from .setup_dialog import AdvisorEditDialog, SetupDialog
 from .start_window import restore_window_geometry
-from .warong_dialog import WarongDialog, service_labels
+from .widgets.common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
+from .widgets.item_models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
 
 if TYPE_CHECKING:
-    from .assessment_form import AssessmentForm
+    from .assessment.form import AssessmentForm
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before filtering the list
 PERIODS_AHEAD, PERIODS_BACK = 1, 5  # choices offered for a new assessment
@@ -637,7 +637,7 @@ class MainWindow(QMainWindow):
         key = ("form", summary.id)
         if key in self._windows:
             return self._raise(self._windows[key])
-        from .assessment_form import AssessmentForm  # written alongside; loaded on first use
+        from .assessment.form import AssessmentForm  # written alongside; loaded on first use
 
         form = AssessmentForm(self.database, summary.id,
                               editor_id=None if self.database.read_only else self.advisor_id,
@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
         key = ("profile", summary.id)
         if key in self._windows:
             return self._raise(self._windows[key])
-        from .profile_view import ProfileView  # written alongside; loaded on first use
+        from .reports.profile_view import ProfileView  # written alongside; loaded on first use
 
         view = ProfileView(self.database, summary.id, lang=self.lang, parent=self)
         title = self.tr("Profil peran {period} — {warong} — {advisor}").format(
@@ -731,7 +731,7 @@ class MainWindow(QMainWindow):
         Then the person is asked: back to the note, or close without it (``then`` runs
         after that choice, e.g. closing the main window).
         """
-        from .assessment_form import AssessmentForm
+        from .assessment.form import AssessmentForm
 
         for window in self.open_windows():
             if isinstance(window, AssessmentForm) and not window.save_pending():

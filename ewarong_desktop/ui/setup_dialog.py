@@ -28,7 +28,7 @@ from ..instrument import load_instrument
 from ..services import advisors, screens, store
 from ..services.advisors import AdvisorInfo
 from ..services.store import Database
-from .common import ErrorLabel, dialog_buttons, place_combo
+from .widgets.common import ErrorLabel, dialog_buttons, place_combo
 
 
 class AdvisorForm(QWidget):

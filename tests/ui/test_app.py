@@ -162,7 +162,7 @@ def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, 
 
 def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, event_loop,
                                                                        qtbot):
-    from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
+    from ewarong_desktop.ui.safety.dialogs import RecoveryDialog
 
     notes = tmp_path / "catatan.txt"
     notes.write_text("bukan basis data")
@@ -271,7 +271,7 @@ def test_opening_a_broken_file_from_the_menu_keeps_the_current_database(window, 
     broken = tmp_path / "rusak.sqlite3"
     broken.write_text("not sqlite")
     shell_window.database_requested.emit(str(broken))
-    from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
+    from ewarong_desktop.ui.safety.dialogs import RecoveryDialog
 
     dialogs = [d for d in shell_window.findChildren(RecoveryDialog) if d.isVisible()]
     assert len(dialogs) == 1 and str(broken) in dialogs[0].path_label.text()

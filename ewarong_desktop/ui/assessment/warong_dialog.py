@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..services import screens, warongs
-from ..services.store import Database
-from ..services.warongs import WarongFields, WarongInfo
-from .common import ErrorLabel, dialog_buttons, place_combo
+from ...errors import UserError
+from ...services import screens, warongs
+from ...services.store import Database
+from ...services.warongs import WarongFields, WarongInfo
+from ..widgets.common import ErrorLabel, dialog_buttons, place_combo
 
 FIRST_YEAR = 2000  # the services refuse earlier founding years; e-Warong began in 2016
 NO_YEAR = FIRST_YEAR - 1  # the spin box's "not known" position

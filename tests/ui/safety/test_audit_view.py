@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from ewarong_desktop.services import assessments
 from ewarong_desktop.services.assessments import AuditRecord
-from ewarong_desktop.ui.assessment_form import AssessmentForm
-from ewarong_desktop.ui.audit_view import AuditTableModel, AuditView
-from ewarong_desktop.ui.profile_view import ProfileView
+from ewarong_desktop.ui.assessment.form import AssessmentForm
+from ewarong_desktop.ui.reports.profile_view import ProfileView
+from ewarong_desktop.ui.safety.audit_view import AuditTableModel, AuditView
 
 
 @pytest.fixture

@@ -45,20 +45,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..services import screens, store
-from ..services.advisors import AdvisorInfo
-from ..services.exchange import (
+from ...errors import UserError
+from ...services import screens, store
+from ...services.advisors import AdvisorInfo
+from ...services.exchange import (
     KINDS,
     ExportResult,
     ExportSelection,
     ImportPreview,
     list_conflicts,
 )
-from ..services.exchange_format import FILE_SUFFIX
-from ..services.spreadsheets import count_assessments
-from ..services.store import Database
-from ..services.transfer import (
+from ...services.exchange_format import FILE_SUFFIX
+from ...services.spreadsheets import count_assessments
+from ...services.store import Database
+from ...services.transfer import (
     CSV,
     EXCHANGE,
     XLSX,
@@ -71,21 +71,21 @@ from ..services.transfer import (
     write_exchange_file,
     write_spreadsheet,
 )
-from .common import (
+from ..i18n import current_language
+from ..operations import ADVISOR, ASSESSMENT, CONFLICT, WARONG, announce, data_changes, run_operation
+from ..settings import Settings
+from ..widgets.common import (
     ErrorLabel,
     heading_label,
     local_time_text,
     show_message,
     user_message,
 )
-from .i18n import current_language
-from .operations import ADVISOR, ASSESSMENT, CONFLICT, WARONG, announce, data_changes, run_operation
-from .settings import Settings
-from .workers import Worker
+from ..workers import Worker
 
 if TYPE_CHECKING:
+    from ..shell import Shell, ShellWindow
     from .conflicts_view import ConflictsDialog
-    from .shell import Shell, ShellWindow
 
 translate = QCoreApplication.translate  # texts outside a widget, in the "Exchange" context
 

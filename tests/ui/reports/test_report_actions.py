@@ -19,11 +19,11 @@ from shiboken6 import isValid
 import ewarong_desktop.reports.batch as batch_report
 import ewarong_desktop.reports.profile as profile_report
 from ewarong_desktop.services import assessments
-from ewarong_desktop.ui import report_actions
-from ewarong_desktop.ui.profile_view import ProfileView
-from ewarong_desktop.ui.report_actions import BatchDialog, send_to_printer
-from ewarong_desktop.ui.report_menu import ReportActions
-from ewarong_desktop.ui.summary_screen import SummaryScreen
+from ewarong_desktop.ui.reports import actions as report_actions
+from ewarong_desktop.ui.reports.actions import BatchDialog, send_to_printer
+from ewarong_desktop.ui.reports.menu import ReportActions
+from ewarong_desktop.ui.reports.profile_view import ProfileView
+from ewarong_desktop.ui.reports.summary_screen import SummaryScreen
 
 WAIT_MS = 60_000  # generous: real rendering on a real thread on a slow machine
 PERIOD = "2026-S1"  # every assessment of the demo's S1 is final

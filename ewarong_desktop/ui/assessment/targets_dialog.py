@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT, Instrument, cell_code, load_instrument
-from ..services import profiles, screens
-from ..services.store import Database
-from .charts import role_label
-from .common import ErrorLabel, dialog_buttons
+from ...errors import UserError
+from ...instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT, Instrument, cell_code, load_instrument
+from ...services import profiles, screens
+from ...services.store import Database
+from ..widgets.charts import role_label
+from ..widgets.common import ErrorLabel, dialog_buttons
 
 CHANGED_STYLE = "QSpinBox { font-weight: bold; background: #fff4d6; }"
 

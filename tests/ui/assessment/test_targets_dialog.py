@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ewarong_desktop.services import assessments, profiles
-from ewarong_desktop.ui.safety_dialogs import SafetyActions
-from ewarong_desktop.ui.targets_dialog import CHANGED_STYLE, TargetsDialog
+from ewarong_desktop.ui.assessment.targets_dialog import CHANGED_STYLE, TargetsDialog
+from ewarong_desktop.ui.safety.dialogs import SafetyActions
 
 
 def stored_targets(database, advisor_type):

@@ -28,15 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import NotFoundError
-from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT
-from ..services import store
-from ..services.store import Database
-from ..services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
-from .charts import format_mean, role_label
-from .common import error_text, heading_label
-from .operations import ADVISOR, ASSESSMENT, TARGET, WARONG, data_changes
-from .report_actions import (
+from ...errors import NotFoundError
+from ...instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT
+from ...services import store
+from ...services.store import Database
+from ...services.summary import ALL, CoordinatorSummary, Counts, SummaryFilters, coordinator_summary
+from ..operations import ADVISOR, ASSESSMENT, TARGET, WARONG, data_changes
+from ..settings import Settings
+from ..widgets.cell_table import CellTable
+from ..widgets.charts import format_mean, role_label
+from ..widgets.common import error_text, heading_label
+from ..workers import Worker
+from .actions import (
     MUTED,
     ReportFilters,
     announce_saved,
@@ -47,9 +50,6 @@ from .report_actions import (
     save_summary,
     show_report_failure,
 )
-from .settings import Settings
-from .widgets.cell_table import CellTable
-from .workers import Worker
 
 BELOW_MARK = "\u25bc"  # after a mean below the type's mean target, as the PDF marks it
 BELOW_COLOUR = "#a61b1b"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from .i18n import current_language
+from ...errors import UserError
+from ..i18n import current_language
 
 
 def error_text(exc: BaseException) -> str:

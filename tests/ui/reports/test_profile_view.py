@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from ewarong_desktop import palette
 from ewarong_desktop.instrument import all_cell_codes
 from ewarong_desktop.services import assessments, profiles
-from ewarong_desktop.ui.charts import LevelGridModel
-from ewarong_desktop.ui.profile_view import GAPS_SHOWN, ProfileView
+from ewarong_desktop.ui.reports.profile_view import GAPS_SHOWN, ProfileView
+from ewarong_desktop.ui.widgets.charts import LevelGridModel
 
 # A PKH advisor's answers: strong in areas 1-3, weak in 4-8, two not applicable, two unrated.
 LEVELS = {code: (3 if int(code[-1]) <= 3 else 1) for code in all_cell_codes()}

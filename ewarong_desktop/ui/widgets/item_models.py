@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ..services import assessments, store, warongs
-from ..services.assessments import AssessmentSummary
-from ..services.store import Database
-from ..services.warongs import WarongInfo
+from ...services import assessments, store, warongs
+from ...services.assessments import AssessmentSummary
+from ...services.store import Database
+from ...services.warongs import WarongInfo
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the record's uuid.UUID
 RecordRole = Qt.ItemDataRole.UserRole + 2  # the service's dataclass for the row

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
-from .report_actions import BatchDialog
+from .actions import BatchDialog
 
 if TYPE_CHECKING:
-    from .shell import Shell, ShellWindow
+    from ..shell import Shell, ShellWindow
     from .summary_screen import SummaryScreen
 
 

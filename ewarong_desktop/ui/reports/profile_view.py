@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..instrument import ROLE_COUNT, Instrument
-from ..services import profiles, store
-from ..services.profiles import CellScore, RoleProfile
-from ..services.store import Database
-from .charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
-from .common import fact_grid
-from .report_actions import ProfileReportBar
-from .widgets.cell_table import CellTable
+from ...instrument import ROLE_COUNT, Instrument
+from ...services import profiles, store
+from ...services.profiles import CellScore, RoleProfile
+from ...services.store import Database
+from ..widgets.cell_table import CellTable
+from ..widgets.charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
+from ..widgets.common import fact_grid
+from .actions import ProfileReportBar
 
 GAPS_SHOWN = 10
 WIDE_LAYOUT_WIDTH = 1100
@@ -221,7 +221,7 @@ class ProfileView(QWidget):
 
     def show_history(self) -> QWidget:
         """The audit trail of this assessment in a window of its own."""
-        from .audit_view import open_audit_view
+        from ..safety.audit_view import open_audit_view
 
         return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
 

@@ -12,7 +12,8 @@ from ewarong_desktop.instrument import all_cell_codes, load_instrument
 from ewarong_desktop.reports.labels import label
 from ewarong_desktop.services.assessments import RatingValue, get_summary
 from ewarong_desktop.services.profiles import build_profile
-from ewarong_desktop.ui.charts import (
+from ewarong_desktop.ui.i18n import Translation
+from ewarong_desktop.ui.widgets.charts import (
     LevelGrid,
     LevelGridModel,
     LevelLegend,
@@ -20,7 +21,6 @@ from ewarong_desktop.ui.charts import (
     RadarChart,
     format_mean,
 )
-from ewarong_desktop.ui.i18n import Translation
 
 BACKGROUND, FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
 

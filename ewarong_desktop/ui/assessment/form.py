@@ -39,14 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import IncompleteAssessmentError, UserError
-from ..instrument import AREA_COUNT, ROLE_COUNT, Cell, Instrument
-from ..services import assessments, profiles, store
-from ..services.assessments import AssessmentSummary, RatingValue
-from ..services.store import Database
-from .charts import role_label
-from .common import show_message, user_message
-from .operations import ASSESSMENT, announce
+from ...errors import IncompleteAssessmentError, UserError
+from ...instrument import AREA_COUNT, ROLE_COUNT, Cell, Instrument
+from ...services import assessments, profiles, store
+from ...services.assessments import AssessmentSummary, RatingValue
+from ...services.store import Database
+from ..operations import ASSESSMENT, announce
+from ..widgets.charts import role_label
+from ..widgets.common import show_message, user_message
 
 NOTE_SAVE_DELAY_MS = 600
 # Below this page width a cell's note goes under its level picker instead of beside it.
@@ -965,7 +965,7 @@ class AssessmentForm(QWidget):
 
     def show_history(self) -> QWidget:
         """The audit trail of this assessment in a window of its own."""
-        from .audit_view import open_audit_view
+        from ..safety.audit_view import open_audit_view
 
         return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
 

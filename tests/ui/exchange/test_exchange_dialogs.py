@@ -20,8 +20,8 @@ from ewarong_desktop.db import open_database
 from ewarong_desktop.errors import ValidationError
 from ewarong_desktop.services import advisors, assessments, exchange, warongs
 from ewarong_desktop.ui import workers
-from ewarong_desktop.ui.conflicts_view import ConflictsDialog
-from ewarong_desktop.ui.exchange_dialogs import (
+from ewarong_desktop.ui.exchange.conflicts_view import ConflictsDialog
+from ewarong_desktop.ui.exchange.dialogs import (
     CSV,
     EXCHANGE,
     XLSX,

@@ -37,18 +37,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..services import safety
-from ..services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnlyError, Health, RestoreResult
-from ..services.store import Database, DatabaseFileError, open_database
-from .common import ErrorLabel, heading_label, local_time_text, show_message, user_message
-from .i18n import current_language
-from .operations import TARGET, announce, run_operation
-from .settings import Settings
-from .workers import Worker
+from ...errors import UserError
+from ...services import safety
+from ...services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnlyError, Health, RestoreResult
+from ...services.store import Database, DatabaseFileError, open_database
+from ..i18n import current_language
+from ..operations import TARGET, announce, run_operation
+from ..settings import Settings
+from ..widgets.common import ErrorLabel, heading_label, local_time_text, show_message, user_message
+from ..workers import Worker
 
 if TYPE_CHECKING:
-    from .shell import Shell, ShellWindow
+    from ..shell import Shell, ShellWindow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # texts outside a widget, in the "Safety" context
@@ -495,7 +495,7 @@ class RestoreDialog(QDialog):
 
 
 def safety_backup_folder(database_path: Path) -> Path:
-    from ..paths import backup_dir_for
+    from ...paths import backup_dir_for
 
     return backup_dir_for(database_path)
 
@@ -626,7 +626,7 @@ class SafetyActions(QObject):
     # -- target profiles
 
     def edit_targets(self) -> QDialog:
-        from .targets_dialog import TargetsDialog
+        from ..assessment.targets_dialog import TargetsDialog
 
         dialog = TargetsDialog(self.database, lang=self.window.lang, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import palette
-from ..instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role
-from ..reports.labels import format_number
-from ..services.profiles import CellScore, RoleProfile
+from ... import palette
+from ...instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role
+from ...reports.labels import format_number
+from ...services.profiles import CellScore, RoleProfile
 
 MAX_LEVEL = LEVELS[-1]
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..services import screens
-from ..services.assessments import AuditRecord
-from ..services.store import Database
-from .common import local_time_text
-from .operations import ASSESSMENT, data_changes
+from ...errors import UserError
+from ...services import screens
+from ...services.assessments import AuditRecord
+from ...services.store import Database
+from ..operations import ASSESSMENT, data_changes
+from ..widgets.common import local_time_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NOTE_SHOWN = 80  # characters of a changed note shown in the table; the tooltip has all of it

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..instrument import load_instrument
-from ..services import screens, store
-from ..services.exchange import CellDifference, ConflictInfo, resolve_conflict
-from ..services.store import Database
-from .charts import LEVEL_COLOURS, LEVEL_TEXT_COLOURS, role_label
-from .common import ErrorLabel, heading_label, local_time_text
+from ...errors import UserError
+from ...instrument import load_instrument
+from ...services import screens, store
+from ...services.exchange import CellDifference, ConflictInfo, resolve_conflict
+from ...services.store import Database
+from ..widgets.charts import LEVEL_COLOURS, LEVEL_TEXT_COLOURS, role_label
+from ..widgets.common import ErrorLabel, heading_label, local_time_text
 
 MUTED = "#6b7078"
 LOCAL_TINT, INCOMING_TINT = "#eef4fb", "#fbf3e6"  # the two sides told apart at a glance

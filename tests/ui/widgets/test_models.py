@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from ewarong_desktop.services import advisors, assessments, warongs
-from ewarong_desktop.ui.models import (
+from ewarong_desktop.ui.widgets.item_models import (
     AssessmentTableModel,
     IdRole,
     RecordRole,

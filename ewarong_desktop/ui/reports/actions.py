@@ -48,21 +48,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import NotFoundError, UserError
-from ..instrument import ADVISOR_TYPES, load_instrument
-from ..output_files import OutputFileError, write_bytes
-from ..services import assessments, screens, store
-from ..services.report_data import ProfileFilters
-from ..services.report_export import export_profile, export_profiles, export_summary, profile_pdf
-from ..services.store import Database
-from ..services.summary import SummaryFilters
-from .common import ErrorLabel, dialog_buttons, show_message, user_message
-from .operations import run_operation
-from .settings import Settings
-from .workers import Worker
+from ...errors import NotFoundError, UserError
+from ...instrument import ADVISOR_TYPES, load_instrument
+from ...output_files import OutputFileError, write_bytes
+from ...services import assessments, screens, store
+from ...services.report_data import ProfileFilters
+from ...services.report_export import export_profile, export_profiles, export_summary, profile_pdf
+from ...services.store import Database
+from ...services.summary import SummaryFilters
+from ..operations import run_operation
+from ..settings import Settings
+from ..widgets.common import ErrorLabel, dialog_buttons, show_message, user_message
+from ..workers import Worker
 
 if TYPE_CHECKING:
-    from ..reports.batch import BatchResult
+    from ...reports.batch import BatchResult
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # texts outside a widget, in the "Reports" context

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ewarong_desktop.instrument import all_cell_codes
 from ewarong_desktop.services import advisors, assessments
-from ewarong_desktop.ui.assessment_form import AssessmentForm, CellEditor
+from ewarong_desktop.ui.assessment.form import AssessmentForm, CellEditor
 
 CODES = all_cell_codes()
 

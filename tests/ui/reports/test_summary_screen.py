@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFileDialog
 import ewarong_desktop.reports.summary as summary_report
 from ewarong_desktop.instrument import AREA_COUNT, ROLE_COUNT
 from ewarong_desktop.services.summary import ALL, SummaryFilters, coordinator_summary
-from ewarong_desktop.ui import summary_screen
-from ewarong_desktop.ui.charts import format_mean
-from ewarong_desktop.ui.summary_screen import BELOW_MARK, SummaryScreen
+from ewarong_desktop.ui.reports import summary_screen
+from ewarong_desktop.ui.reports.summary_screen import BELOW_MARK, SummaryScreen
+from ewarong_desktop.ui.widgets.charts import format_mean
 
 WAIT_MS = 60_000
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from ewarong_desktop.db import open_database
 from ewarong_desktop.db.health import DatabaseReadOnlyError
 from ewarong_desktop.services import advisors, assessments, safety, warongs
-from ewarong_desktop.ui.assessment_form import AssessmentForm
-from ewarong_desktop.ui.safety_dialogs import RecoveryDialog, RestoreDialog, SafetyActions
+from ewarong_desktop.ui.assessment.form import AssessmentForm
+from ewarong_desktop.ui.safety.dialogs import RecoveryDialog, RestoreDialog, SafetyActions
 
 
 def add_warong(path, name="e-Warong Tambahan"):
@@ -121,7 +121,7 @@ def read_only_medium(monkeypatch, demo_advisor):
         return real_open(path, read_only=True, **options)
 
     monkeypatch.setattr(ewarong_desktop.services.store, "open_database", open_refusing_writes)  # app.py
-    monkeypatch.setattr("ewarong_desktop.ui.safety_dialogs.open_database", open_refusing_writes)
+    monkeypatch.setattr("ewarong_desktop.ui.safety.dialogs.open_database", open_refusing_writes)
 
 
 def test_read_only_file_is_offered_read_only_and_refuses_edits_gracefully(
