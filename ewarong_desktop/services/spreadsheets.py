@@ -31,8 +31,8 @@ from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import ValidationError, id_number
 from ..instrument import Instrument, load_instrument
 from ..output_files import write_atomically
-from .exchange_export import ExportSelection
-from .exchange_format import Progress, ProgressCallback
+from .exchange.archive import Progress, ProgressCallback
+from .exchange.export import ExportSelection
 
 EXCEL_MAX_ROWS = 1_048_576
 NOT_APPLICABLE = "TB"  # "tidak berlaku", as a wide-sheet value

@@ -26,7 +26,7 @@ from .exchange import (
     import_files,
     read_exchange_file,
 )
-from .exchange_format import ProgressCallback
+from .exchange.archive import ProgressCallback
 from .spreadsheets import export_csv, export_xlsx
 from .store import Database
 

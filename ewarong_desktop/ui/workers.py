@@ -1,7 +1,7 @@
 """Long work off the window's thread: a ``Worker`` whose news comes back by signal.
 
 A ``Worker`` runs ``function(*args, progress=report)`` on a thread pool. ``report(stage,
-done, total)`` is the services' progress callback (``services.exchange_format``): it emits
+done, total)`` is the services' progress callback (``services.exchange.archive``): it emits
 ``progress`` and returns False once the person asked to cancel, which makes the service
 stop and write nothing. The result, the exception or the cancellation arrives as a signal
 in the thread that made the worker (the window's), so slots may touch widgets.

@@ -55,7 +55,7 @@ from ...services.exchange import (
     ImportPreview,
     list_conflicts,
 )
-from ...services.exchange_format import FILE_SUFFIX
+from ...services.exchange.archive import FILE_SUFFIX
 from ...services.spreadsheets import count_assessments
 from ...services.store import Database
 from ...services.transfer import (

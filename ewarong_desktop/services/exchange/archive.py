@@ -23,8 +23,8 @@ from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import Phrase, UserError, id_number
-from ..paths import resource_path
+from ...errors import Phrase, UserError, id_number
+from ...paths import resource_path
 
 FORMAT_NAME = "ewarong-exchange"
 SCHEMA_VERSION = 1
@@ -518,7 +518,7 @@ def check_manifest_version(manifest: Any, file_name: str) -> None:
         raise ExchangeError(file_name, "the manifest has no valid schema_version; the file is damaged",
                             id="manifes tidak memuat schema_version yang sah; berkas rusak")
     if version > SCHEMA_VERSION:
-        from .. import __version__
+        from ... import __version__
 
         writer = manifest.get("program_version")
         writer = writer if isinstance(writer, str) and 0 < len(writer) <= 32 else None

@@ -32,11 +32,12 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from ..db.models import STATUS_DRAFT, STATUS_FINAL, Advisor, Assessment, ExchangeConflict, Warong
-from ..errors import Phrase
-from ..instrument import all_cell_codes
-from .exchange_format import KINDS, ExchangeFile, Progress
-from .exchange_store import (
+from ...db.models import STATUS_DRAFT, STATUS_FINAL, Advisor, Assessment, ExchangeConflict, Warong
+from ...errors import Phrase
+from ...instrument import all_cell_codes
+from ..warongs import name_key
+from .archive import KINDS, ExchangeFile, Progress
+from .tables import (
     IN_CHUNK,
     WRITE_CHUNK,
     Codec,
@@ -45,7 +46,6 @@ from .exchange_store import (
     codec_for,
     raw_table,
 )
-from .warongs import name_key
 
 CELL_CODES = frozenset(all_cell_codes())
 EXAMPLES_SHOWN = 3

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import TableClause
 
-from ..db.models import (
+from ...db.models import (
     Advisor,
     Assessment,
     Assignment,

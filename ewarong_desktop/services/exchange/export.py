@@ -28,11 +28,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
-from ..db.models import Meta
-from ..errors import ValidationError
-from ..output_files import write_atomically
-from . import validation as v
-from .exchange_format import (
+from ...db.models import Meta
+from ...errors import ValidationError
+from ...output_files import write_atomically
+from .. import validation as v
+from .archive import (
     CONTENT_NAME,
     FORMAT_NAME,
     KINDS,
@@ -41,7 +41,7 @@ from .exchange_format import (
     Progress,
     ProgressCallback,
 )
-from .exchange_store import Codec, codec_for, now_text, raw_table
+from .tables import Codec, codec_for, now_text, raw_table
 
 SOURCE_ID_KEY = "source_id"
 STREAM_CHUNK = 5000
@@ -91,7 +91,7 @@ def source_id(session: Session) -> str:
 def make_selection(session: Session, advisor_id: uuid.UUID | str | None = None,
                    period: str | None = None, kabupaten: str | None = None) -> ExportSelection:
     """A checked selection: the advisor must exist, the period must be YYYY-S1/S2."""
-    from .advisors import get_advisor
+    from ..advisors import get_advisor
 
     chosen_advisor = None
     if advisor_id is not None and str(advisor_id).strip():
@@ -206,14 +206,14 @@ def export_exchange(session: Session, out: str | Path,
 
 
 def _program_version() -> str:
-    from .. import __version__
+    from ... import __version__
 
     return __version__
 
 
 def _nothing_selected(session: Session, selection: ExportSelection) -> ValidationError:
     if selection.kabupaten is not None:
-        from .warongs import list_kabupaten
+        from ..warongs import list_kabupaten
 
         known = list_kabupaten(session)
         return ValidationError(

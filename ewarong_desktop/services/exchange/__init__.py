@@ -28,18 +28,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..db.models import Advisor, AuditEntry, ExchangeConflict, utcnow
-from ..errors import ValidationError
-from . import validation as v
-from .exchange_export import (
-    ExportResult,
-    ExportSelection,
-    export_exchange,
-    make_selection,
-    source_id,
-)
-from .exchange_format import (
+from ...db.engine import Database
+from ...db.models import Advisor, AuditEntry, ExchangeConflict, utcnow
+from ...errors import ValidationError
+from .. import validation as v
+from .archive import (
     KINDS,
     ExchangeCancelled,
     ExchangeError,
@@ -48,7 +41,14 @@ from .exchange_format import (
     ProgressCallback,
     read_exchange_file,
 )
-from .exchange_merge import (
+from .export import (
+    ExportResult,
+    ExportSelection,
+    export_exchange,
+    make_selection,
+    source_id,
+)
+from .plan import (
     CellDifference,
     ConflictInfo,
     KindCounts,
@@ -61,7 +61,7 @@ from .exchange_merge import (
     ratings_of,
     read_by_ids,
 )
-from .exchange_store import codec_for
+from .tables import codec_for
 
 __all__ = [
     "KINDS", "CellDifference", "ConflictInfo", "ExchangeCancelled", "ExchangeError",
@@ -198,7 +198,7 @@ def _apply(session: Session, plan: Plan, report: Progress) -> list[uuid.UUID]:
 def _backup(database: Database, report: Progress) -> Path | None:
     if database.path is None:
         return None
-    from ..db.backup import take_backup
+    from ...db.backup import take_backup
 
     report("backup", 0, 1)
     # Taken inside the import's write transaction, before its first write: the copy is
