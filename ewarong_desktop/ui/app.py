@@ -274,7 +274,7 @@ class Application(QObject):
 
         cancel_workers("reports")  # a PDF being made is dropped whole rather than waited for
         wait_for_workers()  # an export or import in progress finishes before the file closes
-        for database in {self.database, self.pending_database} - {None}:
+        for database in {d for d in (self.database, self.pending_database) if d is not None}:
             database.close()
         self.database = self.pending_database = None
         self.translation.remove()

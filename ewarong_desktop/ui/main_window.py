@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -56,6 +55,7 @@ from .i18n import LANGUAGE_NAMES
 from .operations import ADVISOR, ASSESSMENT, CONFLICT, EVERYTHING, TARGET, WARONG, announce, data_changes
 from .settings import LANGUAGES, Settings
 from .setup_dialog import AdvisorEditDialog, SetupDialog
+from .shell import ShellWindow
 from .start_window import restore_window_geometry
 from .widgets.common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
 from .widgets.item_models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
@@ -104,7 +104,11 @@ class NewAssessmentDialog(QDialog):
                 period=period)
             self.period.addItem(label, period)
             # Periods already assessed cannot be started twice; open them from the list.
-            self.period.model().item(self.period.count() - 1).setEnabled(period not in existing)
+            model = self.period.model()
+            assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+            item = model.item(self.period.count() - 1)
+            if item is not None:
+                item.setEnabled(period not in existing)
         free = [p for p in periods if p not in existing]
         default = current if current in free else (free[0] if free else current)
         self.period.setCurrentIndex(periods.index(default))
@@ -139,7 +143,7 @@ class NewAssessmentDialog(QDialog):
         super().accept()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShellWindow):
     """e-Warong list, details and assessments of the current advisor's database."""
 
     language_requested = Signal(str)  # "id" or "en"
@@ -725,7 +729,7 @@ class MainWindow(QMainWindow):
             if key[0] == "profile":
                 self._refresh_view(key)
 
-    def close_open_windows(self, *, then: Callable[[], None] | None = None) -> bool:
+    def close_open_windows(self, *, then: Callable[[], object] | None = None) -> bool:
         """Close the forms and profiles; False while a typed note cannot be saved.
 
         Then the person is asked: back to the note, or close without it (``then`` runs
@@ -742,7 +746,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _ask_about_unsaved_note(self, form: AssessmentForm,
-                                then: Callable[[], None] | None) -> None:
+                                then: Callable[[], object] | None) -> None:
         code, reason = form.refused_note() or ("", "")
         self._raise(form)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Catatan belum tersimpan"),

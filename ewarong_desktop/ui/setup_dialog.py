@@ -118,18 +118,18 @@ class SetupDialog(QDialog):
             self.advisor_list.addItem(item)
             if advisor.id == current_advisor_id:
                 self.advisor_list.setCurrentItem(item)
-        self.create = QRadioButton(self.tr("Daftarkan saya sebagai pendamping &baru:"), self)
+        self.create_new = QRadioButton(self.tr("Daftarkan saya sebagai pendamping &baru:"), self)
         self.form = AdvisorForm(database, lang, self)
         self.error = ErrorLabel(self)
         modes = QButtonGroup(self)
         modes.addButton(self.choose)
-        modes.addButton(self.create)
+        modes.addButton(self.create_new)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.choose)
         layout.addWidget(self.advisor_list, 1)
-        layout.addWidget(self.create)
+        layout.addWidget(self.create_new)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.tr("Lanjutkan")))
@@ -142,9 +142,9 @@ class SetupDialog(QDialog):
             if self.advisor_list.currentItem() is None:
                 self.advisor_list.setCurrentRow(0)
         else:  # nothing to choose from: only the form
-            for widget in (self.choose, self.advisor_list, self.create):
+            for widget in (self.choose, self.advisor_list, self.create_new):
                 widget.hide()
-            self.create.setChecked(True)
+            self.create_new.setChecked(True)
         self._mode_changed()
         self.setMinimumWidth(600)
 

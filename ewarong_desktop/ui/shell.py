@@ -1,8 +1,9 @@
 """What a feature's screens and menus may ask of the program's shell, as protocols.
 
 The exchange, report and safety actions are installed by ``app.Application`` into each
-``main_window.MainWindow``; they depend on these small protocols, not on those classes,
-so neither side imports the other (and a test can hand them a stand-in).
+``main_window.MainWindow``; they depend on these small types (``MainWindow`` derives from
+``ShellWindow``; ``Application`` fits ``Shell``), not on those classes, so neither side
+imports the other.
 """
 
 from __future__ import annotations
@@ -12,38 +13,37 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtWidgets import QMainWindow
+
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QScreen
-    from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu, QWidget
 
     from ..services.advisors import AdvisorInfo
     from ..services.store import Database
     from .settings import Settings
 
 
-class ShellWindow(Protocol):
-    """The main window as the feature menus see it."""
+class ShellWindow(QMainWindow):
+    """The main window as the feature menus see it (``main_window.MainWindow`` is one):
+    a ``QMainWindow`` with the open database, its menus and a few services."""
 
-    @property
-    def database(self) -> Database: ...
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def lang(self) -> str: ...
-    @property
-    def advisor_id(self) -> uuid.UUID: ...
-    @property
-    def advisor(self) -> AdvisorInfo | None: ...
-    @property
-    def data_menu(self) -> QMenu: ...
-    @property
-    def reports_menu(self) -> QMenu: ...
+    database: Database
+    settings: Settings
+    lang: str
+    advisor_id: uuid.UUID
+    advisor: AdvisorInfo | None
+    data_menu: QMenu
+    reports_menu: QMenu
 
-    def add_menu_action(self, menu: QMenu, action: QAction) -> None: ...
-    def reload_from_database(self) -> None: ...
-    def close_open_windows(self, *, then: Callable[[], None] | None = None) -> bool: ...
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
-    def screen(self) -> QScreen: ...
+    def add_menu_action(self, menu: QMenu, action: QAction) -> None:
+        raise NotImplementedError
+
+    def reload_from_database(self) -> None:
+        raise NotImplementedError
+
+    def close_open_windows(self, *, then: Callable[[], object] | None = None) -> bool:
+        raise NotImplementedError
 
 
 class Shell(Protocol):

@@ -582,7 +582,8 @@ class AssessmentForm(QWidget):
             for title, description, codes in self._groups():
                 self.tabs.addTab(GroupPage(title, description, codes, self.tabs), "")
             for page in old_pages:
-                page.deleteLater()
+                if page is not None:
+                    page.deleteLater()
         self._update_progress()
 
     def _page(self, index: int) -> GroupPage:
@@ -1027,7 +1028,7 @@ class AssessmentForm(QWidget):
         box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(confirm)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: button is confirm and self._finalise())
+        box.buttonClicked.connect(lambda button: self._finalise() if button is confirm else None)
         self.message_box = box
         box.open()
 

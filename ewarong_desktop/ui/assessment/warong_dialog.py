@@ -53,9 +53,9 @@ class WarongDialog(QDialog):
         self.warong_id = warong_id
         self.setWindowTitle(self.tr("Tambah e-Warong") if warong_id is None
                             else self.tr("Ubah data e-Warong"))
-        form = screens.warong_form(database, advisor_id, warong_id)
-        kabupaten, kecamatan = form.places.kabupaten, form.places.kecamatan
-        warong, accompanied = form.warong, form.accompanied
+        loaded = screens.warong_form(database, advisor_id, warong_id)
+        kabupaten, kecamatan = loaded.places.kabupaten, loaded.places.kecamatan
+        warong, accompanied = loaded.warong, loaded.accompanied
 
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("mis. e-Warong Sauyunan"))

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...instrument import load_instrument
+from ...instrument import CELL_COUNT, load_instrument
 from ...services import screens, store
 from ...services.exchange import CellDifference, ConflictInfo, resolve_conflict
 from ...services.store import Database
@@ -44,7 +44,6 @@ from ..widgets.common import ErrorLabel, heading_label, local_time_text
 
 MUTED = "#6b7078"
 LOCAL_TINT, INCOMING_TINT = "#eef4fb", "#fbf3e6"  # the two sides told apart at a glance
-CELL_COUNT = 32
 LEVEL_COLUMN_WIDTH = 130  # "4 · Sangat baik" with room to breathe
 
 

@@ -77,15 +77,8 @@ def compute_summary(database: Database, filters: SummaryFilters, generation: int
 
 def mean_targets(summary: CoordinatorSummary, advisor_type: str) -> tuple[dict[int, float],
                                                                           dict[int, float]]:
-    """The type's mean target per role and per agenda area (the mean of its cells' targets)."""
-    per_role: dict[int, list[int]] = {}
-    per_area: dict[int, list[int]] = {}
-    for code, cell in summary.instrument.cells.items():
-        target = summary.targets[advisor_type][code]
-        per_role.setdefault(cell.role, []).append(target)
-        per_area.setdefault(cell.area, []).append(target)
-    return ({role: sum(values) / len(values) for role, values in per_role.items()},
-            {area: sum(values) / len(values) for area, values in per_area.items()})
+    """The type's mean target per role and per agenda area, as the summary carries them."""
+    return summary.role_targets[advisor_type], summary.area_targets[advisor_type]
 
 
 class SummaryScreen(QWidget):

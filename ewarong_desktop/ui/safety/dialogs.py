@@ -461,7 +461,7 @@ class RestoreDialog(QDialog):
         box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(go)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: button is go and self.restore(backup))
+        box.buttonClicked.connect(lambda button: self.restore(backup) if button is go else None)
         self.confirmation = box
         box.open()
 

@@ -53,7 +53,8 @@ class CellTable(QTableWidget):
         self._fit()
 
     def column_texts(self, column: int) -> list[str]:
-        return [self.item(row, column).text() for row in range(self.rowCount())]
+        items = (self.item(row, column) for row in range(self.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
 
     def _fit(self) -> None:
         self.resizeRowsToContents()

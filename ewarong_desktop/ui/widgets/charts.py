@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import palette
-from ...instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role
+from ...instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role, cell_code
 from ...reports.labels import format_number
 from ...services.profiles import CellScore, RoleProfile
 
@@ -211,12 +211,13 @@ class RadarChart(QWidget):
         # Markers: filled circles for the self-assessment, hollow squares for the target.
         painter.setPen(QPen(QColor(palette.RADAR_SELF), 1.5))
         painter.setBrush(QColor(palette.RADAR_SELF))
-        for i, point in enumerate(self_polygon):
+        for i in range(self_polygon.count()):
+            point = self_polygon.at(i)
             if self._values[i] is not None:
                 painter.drawEllipse(point, 4.5, 4.5)
         painter.setPen(QPen(QColor(palette.RADAR_TARGET), 1.5))
         painter.setBrush(self.palette().base())
-        for point in target_polygon:
+        for point in (target_polygon.at(i) for i in range(target_polygon.count())):
             painter.drawRect(QRectF(point.x() - 4, point.y() - 4, 8, 8))
 
         # Scale numbers where no axis passes: on the vertical centre line, on each ring's edge.
@@ -324,7 +325,7 @@ class LevelGridModel(QAbstractTableModel):
         """The cell shown at (row, column), or None in the margins."""
         if self._profile is None or row >= ROLE_COUNT or column >= AREA_COUNT:
             return None
-        return self._profile.cells[f"4.{row + 1}.{column + 1}"]
+        return self._profile.cells[cell_code(row + 1, column + 1)]
 
     def _mean_at(self, row: int, column: int) -> float | None:
         assert self._profile is not None
