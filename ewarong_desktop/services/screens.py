@@ -19,6 +19,7 @@ from . import advisors, assessments, profiles, warongs
 from .advisors import AdvisorInfo
 from .assessments import AssessmentSummary, AuditRecord
 from .exchange import ConflictInfo, list_conflicts
+from .profiles import RoleProfile
 from .store import Database
 from .warongs import WarongFields, WarongInfo
 
@@ -138,3 +139,14 @@ def kecamatan_in(database: Database, kabupaten: str | None) -> list[str]:
             return sorted({w.kecamatan for w in warongs.list_warongs(session, kabupaten=kabupaten)
                            if w.kecamatan})
         return warongs.list_kecamatan(session)
+
+
+def profile_and_previous(database: Database,
+                         assessment_id: uuid.UUID) -> tuple[RoleProfile, RoleProfile | None]:
+    """An assessment's role profile and the previous period's (same advisor and e-Warong),
+    read together; the radar shows both, as the printed profile does."""
+    with database.reading() as session:
+        profile = profiles.compute_profile(session, assessment_id)
+        previous_id = assessments.previous_assessment_id(session, profile.assessment.id)
+        previous = None if previous_id is None else profiles.compute_profile(session, previous_id)
+    return profile, previous

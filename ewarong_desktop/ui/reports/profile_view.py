@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...instrument import ROLE_COUNT, Instrument
-from ...services import profiles, store
+from ...services import profiles, screens
 from ...services.profiles import CellScore, RoleProfile
 from ...services.store import Database
 from ..widgets.cell_table import CellTable
@@ -46,6 +46,7 @@ class ProfileView(QWidget):
         self._assessment_id = assessment_id
         self._lang = lang
         self.profile: RoleProfile | None = None
+        self.previous: RoleProfile | None = None  # the previous period, if any
         self._build()
         self.refresh()
 
@@ -178,14 +179,16 @@ class ProfileView(QWidget):
 
     def refresh(self) -> None:
         """Recompute the profile from the database and redraw everything."""
-        profile = store.read(self._database, profiles.compute_profile, self._assessment_id)
+        profile, previous = screens.profile_and_previous(self._database, self._assessment_id)
         self.profile = profile
+        self.previous = previous
         instrument = profiles.instrument_for(profile.instrument_version)
         self._show_header(profile, instrument)
         roles = range(1, ROLE_COUNT + 1)
         self.radar.set_data([role_label(instrument.role(r), self._lang) for r in roles],
                             [profile.role_means[r] for r in roles],
-                            [profile.role_targets[r] for r in roles], self._lang)
+                            [profile.role_targets[r] for r in roles], self._lang,
+                            None if previous is None else [previous.role_means[r] for r in roles])
         self.grid.set_profile(profile, instrument, self._lang)
         if self.legend_holder.count() == 0:
             self.legend_holder.addWidget(LevelLegend(instrument, self._lang, self))

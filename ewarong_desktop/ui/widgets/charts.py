@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from ... import palette
 from ...instrument import AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, Role, cell_code
+from ...reports import chart_geometry
 from ...reports.labels import format_number
 from ...services.profiles import CellScore, RoleProfile
 
@@ -114,18 +115,24 @@ class RadarChart(QWidget):
         self._labels: list[str] = []
         self._values: list[float | None] = []
         self._targets: list[float] = []
+        self._previous: list[float | None] | None = None
         self._lang = "id"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 300)
 
     def set_data(self, labels: Sequence[str], values: Sequence[float | None],
-                 targets: Sequence[float], lang: str) -> None:
-        """Axis labels (one per role), the self-assessed means (None: nothing rated) and targets."""
+                 targets: Sequence[float], lang: str,
+                 previous: Sequence[float | None] | None = None) -> None:
+        """Axis labels (one per role), the self-assessed means (None: nothing rated), targets
+        and, when there is one, the previous period's means (dotted, as the PDF shows it)."""
         if not len(labels) == len(values) == len(targets):
             raise ValueError("labels, values and targets must have the same length")
+        if previous is not None and len(previous) != len(labels):
+            raise ValueError("previous must have one value per label")
         self._labels = list(labels)
         self._values = list(values)
         self._targets = list(targets)
+        self._previous = list(previous) if previous is not None else None
         self._lang = lang
         self.setAccessibleDescription("; ".join(
             f"{label}: {self._numbers(value, target)}"
@@ -141,21 +148,16 @@ class RadarChart(QWidget):
 
     @staticmethod
     def axis_angle(index: int, count: int) -> float:
-        """Angle in radians of axis ``index``, clockwise, rotated so the top edge lies flat.
-
-        With four roles the axes point to the corners, which leaves the wide space above
-        and below the chart for the role names.
-        """
-        return -math.pi / 2 - math.pi / count + 2 * math.pi * index / count
+        """Angle in radians of axis ``index`` on screen (y down), from ``chart_geometry``,
+        which the PDF's radar uses too."""
+        return -chart_geometry.axis_angle(index, count)
 
     @classmethod
     def axis_point(cls, centre: QPointF, radius: float, index: int, count: int,
                    value: float) -> QPointF:
         """Where ``value`` (0-4) lies on axis ``index``: 0 at the centre, 4 on the outer ring."""
-        angle = cls.axis_angle(index, count)
-        distance = radius * max(0.0, min(float(value), MAX_LEVEL)) / MAX_LEVEL
-        return QPointF(centre.x() + distance * math.cos(angle),
-                       centre.y() + distance * math.sin(angle))
+        return QPointF(*chart_geometry.point(centre.x(), centre.y(), radius, index, count, value,
+                                             y_down=True))
 
     def _polygon(self, centre: QPointF, radius: float, values: Sequence[float | None]) -> QPolygonF:
         count = len(values)
@@ -207,6 +209,18 @@ class RadarChart(QWidget):
         painter.setPen(QPen(QColor(palette.RADAR_TARGET), 2.2, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolygon(target_polygon)
+        if self._previous is not None:  # dotted, hollow squares where it was rated
+            previous_polygon = self._polygon(centre, radius, self._previous)
+            if all(value is not None for value in self._previous):
+                painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.6, Qt.PenStyle.DotLine))
+                painter.drawPolygon(previous_polygon)
+            painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.3))
+            painter.setBrush(self.palette().base())
+            for i in range(previous_polygon.count()):
+                if self._previous[i] is not None:
+                    point = previous_polygon.at(i)
+                    painter.drawRect(QRectF(point.x() - 3.5, point.y() - 3.5, 7, 7))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
 
         # Markers: filled circles for the self-assessment, hollow squares for the target.
         painter.setPen(QPen(QColor(palette.RADAR_SELF), 1.5))
@@ -263,10 +277,13 @@ class RadarChart(QWidget):
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, font: QFont,
                       metrics: QFontMetricsF) -> None:
-        entries = (self.tr("Penilaian diri (rerata)"), self.tr("Target"))
+        entries: tuple[str, ...] = (self.tr("Penilaian diri (rerata)"), self.tr("Target"))
+        if self._previous is not None:
+            entries += (self.tr("Periode sebelumnya"),)
         swatch = 26.0
         gap = 18.0
-        total = sum(swatch + 6 + metrics.horizontalAdvance(text) for text in entries) + gap
+        total = (sum(swatch + 6 + metrics.horizontalAdvance(text) for text in entries)
+                 + gap * (len(entries) - 1))
         x = rect.left() + max(0.0, (rect.width() - total) / 2)
         y = rect.center().y()
         painter.setFont(font)
@@ -284,6 +301,13 @@ class RadarChart(QWidget):
         x += swatch + 6
         painter.setPen(self.palette().text().color())
         painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), entries[1])
+        if len(entries) > 2:  # the previous period: a dotted line
+            x += metrics.horizontalAdvance(entries[1]) + gap
+            painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.6, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
+            x += swatch + 6
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), entries[2])
 
 
 # --------------------------------------------------------------------------- level grid

@@ -132,3 +132,23 @@ def test_a_narrow_window_stacks_everything_in_one_column(view, qtbot):
     qtbot.waitUntil(lambda: view.grid.mapTo(view, view.grid.rect().topLeft()).y()
                     > view.radar.mapTo(view, view.radar.rect().bottomLeft()).y())
     assert not view.findChild(QScrollArea).horizontalScrollBar().isVisible()
+
+
+def test_the_radar_shows_the_previous_period_as_the_pdf_does(qtbot, demo_db):
+    with demo_db.reading() as session:
+        summaries = assessments.list_assessments(session)
+        later = next(s for s in summaries
+                     if assessments.previous_assessment_id(session, s.id) is not None)
+        earlier = profiles.compute_profile(
+            session, assessments.previous_assessment_id(session, later.id))
+    view = ProfileView(demo_db, later.id, lang="id")
+    qtbot.addWidget(view)
+    assert view.previous is not None and view.previous.assessment.id == earlier.assessment.id
+    assert view.radar._previous == [earlier.role_means[r] for r in range(1, 5)]
+    view.resize(900, 700)
+    view.radar.grab()  # paints the dotted polygon and its legend entry without complaint
+
+    first = next(s for s in summaries if s.period == min(x.period for x in summaries))
+    alone = ProfileView(demo_db, first.id, lang="id")
+    qtbot.addWidget(alone)
+    assert alone.previous is None and alone.radar._previous is None
