@@ -277,37 +277,38 @@ class RadarChart(QWidget):
 
     def _paint_legend(self, painter: QPainter, rect: QRectF, font: QFont,
                       metrics: QFontMetricsF) -> None:
-        entries: tuple[str, ...] = (self.tr("Penilaian diri (rerata)"), self.tr("Target"))
+        entries = [(self.tr("Penilaian diri (rerata)"), "self"), (self.tr("Target"), "target")]
         if self._previous is not None:
-            entries += (self.tr("Periode sebelumnya"),)
+            entries.append((self.tr("Periode sebelumnya"), "previous"))
         swatch = 26.0
         gap = 18.0
-        total = (sum(swatch + 6 + metrics.horizontalAdvance(text) for text in entries)
-                 + gap * (len(entries) - 1))
-        x = rect.left() + max(0.0, (rect.width() - total) / 2)
-        y = rect.center().y()
+        widths = [swatch + 6 + metrics.horizontalAdvance(text) for text, _kind in entries]
+        # One row when everything fits, else the previous period on a second row.
+        rows = [entries] if sum(widths) + gap * (len(entries) - 1) <= rect.width() \
+            else [entries[:2], entries[2:]]
+        rows = [row for row in rows if row]
+        line = metrics.height()
         painter.setFont(font)
-        # Self-assessment: a filled box with a solid outline.
-        painter.setBrush(self_fill())
-        painter.setPen(QPen(QColor(palette.RADAR_SELF), 2))
-        painter.drawRect(QRectF(x, y - 7, swatch, 14))
-        x += swatch + 6
-        painter.setPen(self.palette().text().color())
-        painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), entries[0])
-        x += metrics.horizontalAdvance(entries[0]) + gap
-        # Target: a dashed line.
-        painter.setPen(QPen(QColor(palette.RADAR_TARGET), 2.2, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
-        x += swatch + 6
-        painter.setPen(self.palette().text().color())
-        painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), entries[1])
-        if len(entries) > 2:  # the previous period: a dotted line
-            x += metrics.horizontalAdvance(entries[1]) + gap
-            painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.6, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
-            x += swatch + 6
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), entries[2])
+        for number, row in enumerate(rows):
+            total = sum(swatch + 6 + metrics.horizontalAdvance(text) for text, _kind in row) \
+                + gap * (len(row) - 1)
+            x = rect.left() + max(0.0, (rect.width() - total) / 2)
+            y = rect.center().y() + (number - (len(rows) - 1) / 2) * line
+            for text, kind in row:
+                if kind == "self":  # a filled box with a solid outline
+                    painter.setBrush(self_fill())
+                    painter.setPen(QPen(QColor(palette.RADAR_SELF), 2))
+                    painter.drawRect(QRectF(x, y - 7, swatch, 14))
+                elif kind == "target":  # a dashed line
+                    painter.setPen(QPen(QColor(palette.RADAR_TARGET), 2.2, Qt.PenStyle.DashLine))
+                    painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
+                else:  # the previous period: a dotted line
+                    painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.6, Qt.PenStyle.DotLine))
+                    painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
+                x += swatch + 6
+                painter.setPen(self.palette().text().color())
+                painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text)
+                x += metrics.horizontalAdvance(text) + gap
 
 
 # --------------------------------------------------------------------------- level grid
