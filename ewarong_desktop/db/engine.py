@@ -10,6 +10,7 @@ import logging
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -149,8 +150,18 @@ class Database:
         """
         self._commit_listeners.append(callback)
         if not self._listening:
+            # The engine holds the listener; a weak reference back keeps the engine from
+            # holding this Database in a cycle, so it is freed when the program drops it
+            # (not later by the garbage collector, in whatever thread runs it then).
+            database = weakref.ref(self)
+
+            def on_commit(connection: Any) -> None:
+                found = database()
+                if found is not None:
+                    found._on_commit(connection)
+
             event.listen(self.engine, "begin", _note_changes_at_begin)
-            event.listen(self.engine, "commit", self._on_commit)
+            event.listen(self.engine, "commit", on_commit)
             self._listening = True
 
         def remove() -> None:
