@@ -236,7 +236,7 @@ def bench_open_form(ctx: Context) -> list[Row]:
     def open_form() -> tuple[float, object]:
         start = time.perf_counter()
         # Imported on first use, as the main window does.
-        from ewarong_desktop.ui.assessment_form import AssessmentForm
+        from ewarong_desktop.ui.assessment.form import AssessmentForm
 
         form = AssessmentForm(database, draft.id, editor_id=draft.advisor_id, lang="id")
         form.setWindowFlag(Qt.WindowType.Window, True)  # as MainWindow shows it

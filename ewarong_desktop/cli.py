@@ -1,15 +1,15 @@
 """Command-line parsing and the rules every command follows.
 
 Each command lives in a module of ``ewarong_desktop.commands`` that adds its parser in
-``register(subparsers, common)``. An error a person can fix is printed as one line on
-stderr with exit code 1, never as a traceback: in English (what scripts and logs expect)
-unless ``--lang id`` is given.
+``register(subparsers, common)``; what they share (finding and opening the database) is in
+``commands/common.py``, so no command imports this module back. An error a person can fix
+is printed as one line on stderr with exit code 1, never as a traceback: in English (what
+scripts and logs expect) unless ``--lang id`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -17,15 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .errors import DatabaseError, UserError
+from .commands import coordination, core, exchange, reports, safety
+from .commands.common import CommandError, database_path, open_existing
+from .errors import UserError
 
-COMMAND_MODULES = (
-    "ewarong_desktop.commands.core",
-    "ewarong_desktop.commands.safety",
-    "ewarong_desktop.commands.reports",
-    "ewarong_desktop.commands.exchange",
-    "ewarong_desktop.commands.coordination",
-)
+#: The commands, in the order ``--help`` lists them.
+COMMAND_MODULES = (core, safety, reports, exchange, coordination)
+
+__all__ = ["build_parser", "database_path", "open_existing", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +34,6 @@ def say_error(line: str) -> None:
     and ``print(file=None)`` would write to stdout instead)."""
     if sys.stderr is not None:
         print(f"ewarong-desktop: {line}", file=sys.stderr)
-
-
-class CommandError(UserError):
-    """Raised by argument parsing; printed like every other user error."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,56 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="database file (default: the one in your data folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers, common)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
     return parser
-
-
-def database_path(args: argparse.Namespace) -> Path:
-    from .paths import default_database_path
-
-    path = getattr(args, "db", None)
-    if path is None:
-        path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return Path(path)
-
-
-def reading_options() -> argparse.ArgumentParser:
-    """``--read-only``, for the commands that only read the database (list, reports, exports)."""
-    options = _Parser(add_help=False)
-    options.add_argument("--read-only", action="store_true",
-                         help="open the database without writing to it (a write-protected USB "
-                              "stick, a CD, a folder you cannot write)")
-    return options
-
-
-def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open the database named by --db, refusing to create one where data were expected.
-
-    With ``--read-only`` the file is opened without writing; a file that cannot be
-    written is refused with advice to add that option.
-    """
-    from .db import open_database
-    from .db.health import DatabaseReadOnlyError
-
-    path = database_path(args)
-    if not path.exists():
-        raise DatabaseError(f"database {path} does not exist; check the --db path",
-                            id=f"basis data {path} tidak ada; periksa lokasi yang diberikan "
-                               "dengan --db")
-    read_only = getattr(args, "read_only", False)
-    try:
-        return open_database(path, read_only=read_only)
-    except DatabaseReadOnlyError as exc:
-        if read_only or "-wal" in str(exc):
-            raise
-        raise DatabaseError(
-            f"{path} cannot be written (a read-only file, folder or medium); add --read-only to "
-            "read it without writing, or copy it to a folder you can write to",
-            id=f"{path} tidak dapat ditulis (berkas, folder atau media hanya-baca); tambahkan "
-               "--read-only untuk membacanya tanpa menulis, atau salin ke folder yang dapat Anda "
-               "tulisi") from exc
 
 
 def refuse_empty_values(argv: list[str]) -> None:
@@ -133,7 +81,8 @@ def refuse_empty_values(argv: list[str]) -> None:
 
 # Options that take no value: the token after them is a value of its own (a file name).
 FLAGS = frozenset({"--dry-run", "--json", "--list", "--wide", "--all", "--include-drafts",
-                   "--read-only", "--version", "--help"})
+                   "--read-only", "--overwrite", "--no-pin", "--province",
+                   "--version", "--help"})
 
 
 def _disk_full(exc: OSError, args: argparse.Namespace | None) -> UserError | None:

@@ -37,6 +37,10 @@ class UserError(Exception):
     English everywhere).
     """
 
+    #: What kind of problem this is, for code that must tell problems apart (the window
+    #: picks its words or its offer by it): never match the message text instead.
+    kind: str = "user"
+
     def __init__(self, message: str, *, id: str | None = None) -> None:
         super().__init__(message)
         self.indonesian = id
@@ -55,13 +59,19 @@ class UserError(Exception):
 class ValidationError(UserError):
     """Input that cannot be saved as it is (empty name, bad period, level out of range...)."""
 
+    kind = "validation"
+
 
 class NotFoundError(UserError):
     """A record named by id does not exist."""
 
+    kind = "not_found"
+
 
 class IncompleteAssessmentError(UserError):
     """Finalising was refused because some cells have no rating yet."""
+
+    kind = "incomplete"
 
     def __init__(self, missing_cells: list[str]):
         self.missing_cells = missing_cells
@@ -77,9 +87,13 @@ class IncompleteAssessmentError(UserError):
 class DatabaseError(UserError):
     """The database file cannot be opened, written or upgraded."""
 
+    kind = "database"
+
 
 class DatabaseTooNewError(DatabaseError):
     """The file was written by a newer version of the program."""
+
+    kind = "too_new"
 
 
 class InstrumentError(UserError):
@@ -87,3 +101,5 @@ class InstrumentError(UserError):
 
     Meant for whoever edits the instrument: English only.
     """
+
+    kind = "instrument"

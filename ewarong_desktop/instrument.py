@@ -20,6 +20,7 @@ ADVISOR_TYPES = ("PKH", "TKSK", "OTHER")
 LEVELS = (0, 1, 2, 3, 4)
 ROLE_COUNT = 4
 AREA_COUNT = 8
+CELL_COUNT = ROLE_COUNT * AREA_COUNT  # the cells of the 4 x 8 grid
 DEFAULT_VERSION = "2026.1"
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 # One row per measurement of issue 6, plus two start-up rows for reference (no budget).
 EXPECTED_ROWS = {
@@ -23,6 +25,7 @@ WITH_FLOOR = {
 }
 
 
+@pytest.mark.slow  # builds a demo database and times everything: the full tier (CI)
 def test_quick_benchmark_reports_every_row(tmp_path):
     out = tmp_path / "bench.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"))

@@ -24,7 +24,7 @@ from ewarong_desktop.db.models import TEXT_MAX
 from ewarong_desktop.errors import IncompleteAssessmentError, InstrumentError, UserError
 from ewarong_desktop.output_files import check_output_file, check_output_folder
 from ewarong_desktop.services import assessments, exchange, safety, warongs
-from ewarong_desktop.services.exchange_export import export_exchange
+from ewarong_desktop.services.exchange.export import export_exchange
 
 # Words of which any Indonesian sentence here has at least one; an English one has none.
 INDONESIAN = re.compile(r"\b(tidak|belum|sudah|bukan|pilih|harus|ada|atau|dengan|berkas|"

@@ -1,6 +1,6 @@
 """Refresh the English translation of the window after ui/ strings changed.
 
-Runs ``pyside6-lupdate`` over every ``ewarong_desktop/ui/*.py`` (new strings are added to
+Runs ``pyside6-lupdate`` over every ``ewarong_desktop/ui/**/*.py`` (new strings are added to
 ``resources/i18n/ewarong_en.ts``, translations already made are kept, vanished strings
 marked obsolete and dropped), then ``pyside6-lrelease`` to compile ``ewarong_en.qm``, the
 file the program loads. Lists the strings still waiting for an English translation; add
@@ -48,7 +48,7 @@ def unfinished(ts_file: Path) -> list[tuple[str, str]]:
 
 
 def main() -> int:
-    sources = sorted(str(path.relative_to(ROOT)) for path in UI.glob("*.py"))
+    sources = sorted(str(path.relative_to(ROOT)) for path in UI.rglob("*.py"))
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         ts_file = I18N / f"ewarong_{lang}.ts"

@@ -13,7 +13,7 @@ import getpass
 import os
 import sys
 
-from ..cli import CommandError, open_existing
+from .common import CommandError, open_existing
 
 PIN_VARIABLE = "EWARONG_PIN"
 CURRENT_PIN_VARIABLE = "EWARONG_CURRENT_PIN"

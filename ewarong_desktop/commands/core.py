@@ -7,8 +7,8 @@ import json
 import os
 from typing import Any
 
-from ..cli import database_path, open_existing, reading_options
 from ..errors import DatabaseError
+from .common import database_path, open_existing, reading_options
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import database_path, open_existing, reading_options
 from ..errors import ValidationError
+from .common import database_path, open_existing, reading_options
 
 COUNT_COLUMNS = (("new", "new"), ("updated", "updated"), ("unchanged", "unchanged"),
                  ("conflicting", "conflicts"))

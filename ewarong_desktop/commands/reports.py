@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import open_existing, reading_options
+from .common import open_existing, reading_options
 
 ADVISOR_TYPES = ("PKH", "TKSK", "OTHER")
 

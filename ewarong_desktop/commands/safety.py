@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import database_path, reading_options
 from ..errors import DatabaseError
 from ..logging_setup import setup_logging
+from .common import database_path, reading_options
 
 NEWEST = "newest"
 

@@ -23,11 +23,13 @@ from pathlib import Path
 from ..errors import DatabaseError
 from .health import (
     SIDE_FILES,
+    DatabaseBusyError,
     DatabaseDamagedError,
+    DatabaseReadOnlyError,
     DiskFullError,
     check_database,
-    database_error,
     disk_is_full,
+    forget_check,
     is_io_error,
     open_for_reading,
     side_file,
@@ -221,4 +223,49 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
         if check_database(backup.path).ok:
             return backup
         log.warning("backup %s fails its check; trying an older one", backup.path)
+    return None
+
+
+# -- SQLite failures as errors a person can act on ----------------------------------------
+# (here, not in health.py: a damaged file's error names the newest good backup)
+
+
+def database_error(exc: BaseException, path: Path) -> DatabaseError | None:
+    """The error to show for an SQLite or file-system failure on ``path``, or None.
+
+    None means the failure is not about the file, the disk or the lock (a programming
+    error, say) and should travel on unchanged.
+    """
+    original = getattr(exc, "orig", None) or exc
+    name = getattr(original, "sqlite_errorname", "") or ""
+    text = str(original).lower()
+    os_errno = original.errno if isinstance(original, OSError) else None
+    if os_errno == errno.ENOSPC or name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return DiskFullError(path)
+    if (os_errno in (errno.EROFS, errno.EACCES, errno.EPERM) or name.startswith("SQLITE_READONLY")
+            or "readonly database" in text):
+        return DatabaseReadOnlyError(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return DatabaseBusyError(path)
+    if (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
+            or "not a database" in text):
+        forget_check(path)
+        return DatabaseDamagedError(path, f"SQLite reports damage ({original})",
+                                    newest_good_backup(path),
+                                    id=f"SQLite melaporkan kerusakan ({original})")
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        if disk_is_full(path):
+            return DiskFullError(path)
+        return DatabaseError(
+            f"reading or writing {path} failed (disk I/O error); if the file is on a USB stick "
+            "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'",
+            id=f"membaca atau menulis {path} gagal (kesalahan I/O disk); jika berkas ada di "
+               "flashdisk atau folder jaringan, salin ke disk laptop sendiri, lalu periksa basis "
+               "datanya (Periksa basis data, atau 'ewarong-desktop check')")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in text:
+        return DatabaseError(
+            f"cannot open {path}; check that the file and its folder exist and that you may "
+            "write there, or open it read-only",
+            id=f"{path} tidak dapat dibuka; pastikan berkas dan foldernya ada dan Anda boleh "
+               "menulis di sana, atau buka dalam mode hanya-baca")
     return None

@@ -10,19 +10,23 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseError, UserError
 from . import health
+from .backup import database_error
 from .health import DatabaseDamagedError, DatabaseReadOnlyError
+from .migrations import current_revision
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,8 @@ class Database:
         self._backup_thread: threading.Thread | None = None
         #: Why the start-up backup failed (shown as a warning), or None.
         self.backup_problem: str | None = None
+        self._commit_listeners: list[Callable[[], None]] = []
+        self._listening = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -138,6 +144,39 @@ class Database:
                 stamp += [-1, -1]
         return tuple(stamp)
 
+    def add_commit_listener(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` whenever a transaction of this ``Database`` that changed rows
+        commits (in the committing thread, just before SQLite commits); returns a function
+        that stops the calls. Transactions that only read do not call it.
+        """
+        self._commit_listeners.append(callback)
+        if not self._listening:
+            # The engine holds the listener; a weak reference back keeps the engine from
+            # holding this Database in a cycle, so it is freed when the program drops it
+            # (not later by the garbage collector, in whatever thread runs it then).
+            database = weakref.ref(self)
+
+            def on_commit(connection: Any) -> None:
+                found = database()
+                if found is not None:
+                    found._on_commit(connection)
+
+            event.listen(self.engine, "begin", _note_changes_at_begin)
+            event.listen(self.engine, "commit", on_commit)
+            self._listening = True
+
+        def remove() -> None:
+            if callback in self._commit_listeners:
+                self._commit_listeners.remove(callback)
+        return remove
+
+    def _on_commit(self, connection: Any) -> None:
+        before = connection.info.pop(_CHANGES_AT_BEGIN, None)
+        if before is None or before == _total_changes(connection):
+            return  # a transaction that only read
+        for callback in list(self._commit_listeners):
+            callback()
+
     def start_backup(self, reason: str = "daily") -> None:
         """Back the file up in a background thread, so the window opens without waiting."""
         if self.path is None or self._backup_thread is not None:
@@ -167,13 +206,25 @@ class Database:
             health.remember_clean_close(self.path)
 
 
+_CHANGES_AT_BEGIN = "ewarong_changes_at_begin"
+
+
+def _total_changes(connection: Any) -> int | None:
+    raw = getattr(connection.connection, "dbapi_connection", None)
+    return getattr(raw, "total_changes", None)
+
+
+def _note_changes_at_begin(connection: Any) -> None:
+    connection.info[_CHANGES_AT_BEGIN] = _total_changes(connection)
+
+
 def _translate(exc: BaseException, path: Path | None) -> DatabaseError | None:
     from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
 
     programming = IntegrityError | ProgrammingError | InterfaceError | DataError
     if path is None or isinstance(exc, programming):
         return None  # the program's own mistakes: keep them visible as they are
-    return health.database_error(exc, path)
+    return database_error(exc, path)
 
 
 def check_database_file(path: Path, *, read_only: bool = False) -> bool:
@@ -203,7 +254,7 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
                     from .backup import newest_good_backup
 
                     raise DatabaseDamagedError(path, problem.en, newest_good_backup(path),
-                                               id=problem.id)
+                                               id=problem.id, damage=health.header_damage(problem))
                 has_data = True
         except OSError as exc:
             raise DatabaseError(f"cannot read {path}: {exc.strerror}",
@@ -223,16 +274,6 @@ def check_database_file(path: Path, *, read_only: bool = False) -> bool:
                             id=f"folder {folder} tidak dapat ditulisi; pilih folder yang dapat "
                                "Anda tulisi")
     return False
-
-
-def current_revision(bind: Engine | Connection) -> str | None:
-    """The schema revision stamped in the database, or None for an empty file."""
-    if isinstance(bind, Connection):
-        if not inspect(bind).has_table("alembic_version"):
-            return None
-        return bind.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    with bind.connect() as connection:
-        return current_revision(connection)
 
 
 def peek_revision(path: Path, has_data: bool) -> str | None:
@@ -276,7 +317,7 @@ def open_database(
             from .backup import newest_good_backup
 
             raise DatabaseDamagedError(db_path, found.summary, newest_good_backup(db_path),
-                                       id=found.summary_id)
+                                       id=found.summary_id, damage=found.kind)
         if found.kind == "unreadable":
             raise DatabaseError(found.summary, id=found.summary_id)
         if not read_only:
@@ -303,7 +344,7 @@ def open_database(
             upgrade_to_head(engine, db_path, revision, backup=backup_before_migration)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        translated = health.database_error(exc, db_path)
+        translated = database_error(exc, db_path)
         if translated is not None:
             raise translated from exc
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)

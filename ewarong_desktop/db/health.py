@@ -11,7 +11,6 @@ use), a full disk, a database busy in another window.
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
@@ -54,12 +53,16 @@ class DatabaseDamagedError(DatabaseFileError):
 
     ``path`` is the damaged file (left untouched), ``problem`` what was found (``id``: the
     same in Indonesian) and ``backup`` the newest backup that passed the same checks (None
-    when there is none).
+    when there is none). ``damage`` is the ``Health.kind`` of what was found (not_sqlite,
+    truncated, broken_links or damaged).
     """
 
+    kind = "damaged"
+
     def __init__(self, path: Path, problem: str, backup: BackupInfo | None = None, *,
-                 id: str | None = None):
+                 id: str | None = None, damage: str = "damaged"):
         self.problem = problem
+        self.damage = damage
         self.problem_id = id or problem
         self.backup = backup
         if backup is not None:
@@ -86,6 +89,8 @@ class DatabaseReadOnlyError(DatabaseFileError):
     ``pending_wal``: its last changes wait in a ``-wal`` that cannot be read there either.
     """
 
+    kind = "read_only"
+
     def __init__(self, path: Path, *, pending_wal: bool = False):
         if pending_wal:
             super().__init__(
@@ -107,6 +112,8 @@ class DatabaseReadOnlyError(DatabaseFileError):
 class DiskFullError(DatabaseFileError):
     """The disk holding the database (or its backups) has no space left."""
 
+    kind = "disk_full"
+
     def __init__(self, path: Path):
         super().__init__(
             path, f"the disk holding {path} is full, so the last change was not saved; free some "
@@ -117,6 +124,8 @@ class DiskFullError(DatabaseFileError):
 
 class DatabaseBusyError(DatabaseFileError):
     """Another window or program kept the database locked for longer than we wait."""
+
+    kind = "busy"
 
     def __init__(self, path: Path):
         super().__init__(
@@ -203,6 +212,16 @@ def has_pending_wal(path: Path) -> bool:
         return False
 
 
+def header_damage(problem: Phrase) -> str:
+    """The ``Health.kind`` a problem found by ``header_problem`` stands for."""
+    if problem == NOT_SQLITE:
+        return "not_sqlite"
+    return "truncated" if problem.en.startswith(TRUNCATED_START) else "damaged"
+
+
+TRUNCATED_START = "the file is truncated"
+
+
 def header_problem(path: Path) -> Phrase | None:
     """What is wrong with the first 100 bytes and the length of the file, or None.
 
@@ -225,7 +244,7 @@ def header_problem(path: Path) -> Phrase | None:
     if size % page_size or (pages_valid and size < pages * page_size):
         expected = f"; the header announces {pages * page_size} bytes" if pages_valid else ""
         expected_id = f"; menurut kepalanya {pages * page_size} byte" if pages_valid else ""
-        return Phrase(f"the file is truncated ({size} bytes{expected})",
+        return Phrase(f"{TRUNCATED_START} ({size} bytes{expected})",
                       f"berkas terpotong ({size} byte{expected_id})")
     return None
 
@@ -475,49 +494,3 @@ def forget_check(db_path: Path) -> None:
         _state_path(db_path).unlink(missing_ok=True)
     except OSError as exc:
         log.info("cannot reset the health record of %s: %s", db_path, exc)
-
-
-# -- SQLite failures as errors a person can act on ----------------------------------------
-
-
-def database_error(exc: BaseException, path: Path) -> DatabaseError | None:
-    """The error to show for an SQLite or file-system failure on ``path``, or None.
-
-    None means the failure is not about the file, the disk or the lock (a programming
-    error, say) and should travel on unchanged.
-    """
-    original = getattr(exc, "orig", None) or exc
-    name = getattr(original, "sqlite_errorname", "") or ""
-    text = str(original).lower()
-    os_errno = original.errno if isinstance(original, OSError) else None
-    if os_errno == errno.ENOSPC or name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return DiskFullError(path)
-    if (os_errno in (errno.EROFS, errno.EACCES, errno.EPERM) or name.startswith("SQLITE_READONLY")
-            or "readonly database" in text):
-        return DatabaseReadOnlyError(path)
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-        return DatabaseBusyError(path)
-    if (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
-            or "not a database" in text):
-        forget_check(path)
-        from .backup import newest_good_backup
-
-        return DatabaseDamagedError(path, f"SQLite reports damage ({original})",
-                                    newest_good_backup(path),
-                                    id=f"SQLite melaporkan kerusakan ({original})")
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        if disk_is_full(path):
-            return DiskFullError(path)
-        return DatabaseError(
-            f"reading or writing {path} failed (disk I/O error); if the file is on a USB stick "
-            "or network folder, copy it to the laptop's own disk, then run 'ewarong-desktop check'",
-            id=f"membaca atau menulis {path} gagal (kesalahan I/O disk); jika berkas ada di "
-               "flashdisk atau folder jaringan, salin ke disk laptop sendiri, lalu periksa basis "
-               "datanya (Periksa basis data, atau 'ewarong-desktop check')")
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in text:
-        return DatabaseError(
-            f"cannot open {path}; check that the file and its folder exist and that you may "
-            "write there, or open it read-only",
-            id=f"{path} tidak dapat dibuka; pastikan berkas dan foldernya ada dan Anda boleh "
-               "menulis di sana, atau buka dalam mode hanya-baca")
-    return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from math import cos, pi, sin
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -20,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from . import chart_geometry
 from .theme import (
     ACCENT,
     FONT,
@@ -93,31 +93,34 @@ def radar_chart(axis_labels: Sequence[str], series: Sequence[RadarSeries], *, si
     """
     legend_height = 12 * len(series) + 4
     count = len(axis_labels)
-    angles = [pi / 2 - 2 * pi * index / count for index in range(count)]
     label_size = 8.0
     fitted = [_fit_lines(label, size * 0.3, label_size, FONT_BOLD, max_lines=2)
               for label in axis_labels]
     side_room = max(max(stringWidth(line, FONT_BOLD, font_size) for line in lines)
                     for lines, font_size in fitted) + 8
     label_height = max(len(lines) * font_size * 1.15 for lines, font_size in fitted) + 8
-    radius = size / 2 - side_room
-    height = legend_height + 2 * (radius + label_height)
+    # The largest radius that leaves room for the labels beside the axes' ends.
+    reach = max(abs(chart_geometry.direction(index, count)[0]) for index in range(count))
+    radius = (size / 2 - side_room) / max(reach, 0.5)
+    rise = max(abs(chart_geometry.direction(index, count)[1]) for index in range(count))
+    height = legend_height + 2 * (radius * rise + label_height)
     drawing = Drawing(size, height)
-    cx, cy = size / 2, legend_height + label_height + radius
+    cx, cy = size / 2, legend_height + label_height + radius * rise
 
     def point(index: int, value: float) -> tuple[float, float]:
-        scale = radius * value / MAX_LEVEL
-        return cx + scale * cos(angles[index]), cy + scale * sin(angles[index])
+        return chart_geometry.point(cx, cy, radius, index, count, value)
 
     for ring in range(1, MAX_LEVEL + 1):
         corners = [coordinate for index in range(count) for coordinate in point(index, ring)]
         drawing.add(Polygon(corners, fillColor=None, strokeColor=RULE, strokeWidth=0.4))
-        x, y = point(0, ring)
-        drawing.add(_text(x + 2, y - 7, str(ring), 6, color=MUTED))
+        # The ring's number where no axis passes, as on screen: midway between the first two.
+        (x0, y0), (x1, y1) = point(0, ring), point(1, ring)
+        drawing.add(_text((x0 + x1) / 2, (y0 + y1) / 2 - 2.5, str(ring), 6, anchor="middle",
+                          color=MUTED))
     for index, (lines, font_size) in enumerate(fitted):
         x, y = point(index, MAX_LEVEL)
         drawing.add(Line(cx, cy, x, y, strokeColor=RULE, strokeWidth=0.4))
-        dx, dy = cos(angles[index]), sin(angles[index])
+        dx, dy = chart_geometry.direction(index, count)
         anchor = "middle" if abs(dx) < 0.3 else ("start" if dx > 0 else "end")
         lx, ly = x + dx * 5, y + dy * 5
         block = len(lines) * font_size * 1.15

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ..instrument import AREA_COUNT, ROLE_COUNT
+from ..instrument import AREA_COUNT, ROLE_COUNT, cell_code
 from .blocks import StoryBuilder, format_signed
 from .charts import BarSeries, grouped_bars, trend_lines
 from .document import FRAME_WIDTH, DocumentInfo, render_pdf
@@ -100,10 +100,9 @@ class _SummaryStory(StoryBuilder):
         """The mean target of a role's (or an area's) cells for a type; None for all types."""
         if advisor_type == "ALL":
             return None
-        per_cell = self.summary.targets[advisor_type]
-        values = [per_cell[code] for code, cell in self.instrument.cells.items()
-                  if cell.role == role or cell.area == area]
-        return sum(values) / len(values)
+        if role:
+            return self.summary.role_targets[advisor_type][role]
+        return self.summary.area_targets[advisor_type][area]
 
     def means_table(self, names: list[str], means: list[dict[str, float | None]],
                     targets: list[dict[str, float | None]], name_width: float = 70 * mm,
@@ -172,7 +171,7 @@ class _SummaryStory(StoryBuilder):
                                 f"{markup(role.name.get(self.lang))}", "cell_bold")]
                         + [""] * (len(types) + 1))
             for area in self.instrument.areas:
-                code = f"4.{role.number}.{area.number}"
+                code = cell_code(role.number, area.number)
                 row: list[object] = [code, self.p(markup(area.short.get(self.lang)), "cell")]
                 for advisor_type in types:
                     stat = self.summary.cells.get((advisor_type, code))

@@ -28,7 +28,7 @@ from ..db.models import (
     utcnow,
 )
 from ..errors import IncompleteAssessmentError, ValidationError
-from ..instrument import DEFAULT_VERSION, all_cell_codes
+from ..instrument import DEFAULT_VERSION, LEVELS, all_cell_codes
 from . import validation as v
 
 CELL_CODES = frozenset(all_cell_codes())
@@ -294,7 +294,7 @@ def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
     if cell_code not in CELL_CODES:
         raise v.unknown_cell(cell_code)
     if level is not None:
-        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
+        if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
             raise ValidationError(f"level {level!r} is outside the scale; choose 0, 1, 2, 3 or 4",
                                   id=f"tingkat {level!r} di luar skala; pilih 0, 1, 2, 3 atau 4")
         if not_applicable:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Coordinator, TargetLevel, TargetSetting, utcnow
 from ..errors import InstrumentError, ValidationError
-from ..instrument import ADVISOR_TYPES, AREA_COUNT, ROLE_COUNT, Instrument, load_instrument
+from ..instrument import ADVISOR_TYPES, AREA_COUNT, LEVELS, ROLE_COUNT, Instrument, load_instrument
 from . import assessments, plans, verification
 from . import validation as v
 from .assessments import AssessmentSummary, RatingValue
@@ -101,6 +101,17 @@ def _mean(values: list[int]) -> float | None:
     return fmean(values) if values else None
 
 
+def mean_targets(instrument: Instrument,
+                 targets: Mapping[str, int]) -> tuple[dict[int, float], dict[int, float]]:
+    """The mean target per role and per agenda area (the mean of its cells' targets): the
+    one place it is computed, for the profile and the coordinator's summary."""
+    cells = instrument.cells.items()
+    return ({r: fmean(targets[code] for code, cell in cells if cell.role == r)
+             for r in range(1, ROLE_COUNT + 1)},
+            {a: fmean(targets[code] for code, cell in cells if cell.area == a)
+             for a in range(1, AREA_COUNT + 1)})
+
+
 def build_profile(instrument: Instrument, summary: AssessmentSummary,
                   ratings: dict[str, RatingValue], targets: dict[str, int]) -> RoleProfile:
     """Compute means and gaps; not-applicable and unrated cells are left out of every mean."""
@@ -114,10 +125,7 @@ def build_profile(instrument: Instrument, summary: AssessmentSummary,
                   for r in range(1, ROLE_COUNT + 1)}
     area_means = {a: _mean([c.level for c in rated if c.area == a])  # type: ignore[misc]
                   for a in range(1, AREA_COUNT + 1)}
-    role_targets = {r: fmean(c.target for c in cells.values() if c.role == r)
-                    for r in range(1, ROLE_COUNT + 1)}
-    area_targets = {a: fmean(c.target for c in cells.values() if c.area == a)
-                    for a in range(1, AREA_COUNT + 1)}
+    role_targets, area_targets = mean_targets(instrument, targets)
     answered = sum(1 for c in cells.values() if c.level is not None or c.not_applicable)
     return RoleProfile(
         assessment=summary,
@@ -166,7 +174,7 @@ def _check_target(advisor_type: str, cell_code: str, level: int) -> None:
         raise v.unknown_advisor_type(advisor_type)
     if cell_code not in assessments.CELL_CODES:
         raise v.unknown_cell(cell_code)
-    if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
+    if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
         raise ValidationError(f"target {level!r} is outside the scale; choose 0 to 4",
                               id=f"target {level!r} di luar skala; pilih 0 sampai 4")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..db import backup as _backup
 from ..db import health as _health
-from ..db.backup import BackupInfo
+from ..db.backup import BackupInfo, database_error
 from ..db.health import (
     DatabaseBusyError,
     DatabaseDamagedError,
@@ -157,7 +157,7 @@ def _copy_into_place(backup_path: Path, db_path: Path) -> None:
         finally:
             target.close()
     except sqlite3.Error as exc:
-        translated = _health.database_error(exc, db_path)
+        translated = database_error(exc, db_path)
         raise (translated or DatabaseError(
             f"restoring into {db_path} failed: {exc}",
             id=f"pemulihan ke {db_path} gagal: {exc}")) from exc

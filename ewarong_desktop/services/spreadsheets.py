@@ -34,8 +34,8 @@ from ..errors import ValidationError, id_number
 from ..instrument import Instrument, load_instrument
 from ..output_files import write_atomically
 from .cell_text import csv_text, looks_like_formula, without_control_characters
-from .exchange_export import ExportSelection
-from .exchange_format import Progress, ProgressCallback
+from .exchange.archive import Progress, ProgressCallback
+from .exchange.export import ExportSelection
 
 EXCEL_MAX_ROWS = 1_048_576
 NOT_APPLICABLE = "TB"  # "tidak berlaku", as a wide-sheet value

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Integer, String, and_, case, column, distinct, func, select, text, values
 from sqlalchemy.orm import Session
@@ -18,9 +18,9 @@ from sqlalchemy.sql import Select
 
 from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import NotFoundError
-from ..instrument import ADVISOR_TYPES, Instrument, load_instrument
+from ..instrument import ADVISOR_TYPES, LEVELS, Instrument, load_instrument
 from . import validation as v
-from .profiles import effective_targets
+from .profiles import effective_targets, mean_targets
 from .verified_summary import VerifiedFigures, verified_figures
 
 ALL = "ALL"  # key of figures over every advisor type together
@@ -135,6 +135,9 @@ class CoordinatorSummary:
     trend: list[TrendPoint]  # every period in the region, oldest first
     #: Self vs verified means and the training view from plans (verified assessments only).
     verified: VerifiedFigures | None = None
+    #: advisor type -> role (or agenda area) -> the mean of its cells' targets
+    role_targets: dict[str, dict[int, float]] = field(default_factory=dict)
+    area_targets: dict[str, dict[int, float]] = field(default_factory=dict)
 
     @property
     def rated(self) -> int:
@@ -263,7 +266,7 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
                   for t in keys for a in instrument.areas}
     overall = {t: _mean(*sums[(t, "all", 0)]) for t in keys}  # type: ignore[arg-type]
 
-    distribution: dict[str, dict[int, int]] = {t: dict.fromkeys((*range(5), NOT_APPLICABLE), 0)
+    distribution: dict[str, dict[int, int]] = {t: dict.fromkeys((*LEVELS, NOT_APPLICABLE), 0)
                                                for t in keys}
     for advisor_type, level, na, count in session.execute(cell_targets(
             cell_groups.c.advisor_type, cell_groups.c.level, cell_groups.c.na,
@@ -336,6 +339,8 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
         verified=verified_figures(session, instrument, period, kabupaten=filters.kabupaten,
                                   kecamatan=filters.kecamatan, advisor_type=filters.advisor_type,
                                   scope=filters.scope),
+        role_targets={t: mean_targets(instrument, per_cell)[0] for t, per_cell in targets.items()},
+        area_targets={t: mean_targets(instrument, per_cell)[1] for t, per_cell in targets.items()},
     )
 
 

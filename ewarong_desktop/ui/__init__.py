@@ -1,5 +1,6 @@
 """The Qt window: main window, dialogs, item models, settings and translations.
 
-Only this package imports Qt. It calls ``services`` through ``database.session()`` and
-shows the plain data they return; it never queries the database itself.
+Only this package imports Qt. It calls ``services`` (each opens its own session; the
+``Database`` handle comes from ``services.store``) and shows the plain data they return;
+it never imports ``db`` nor queries the database itself.
 """

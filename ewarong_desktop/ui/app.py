@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -20,21 +20,20 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .. import __version__
-from ..errors import NotFoundError, UserError
+from ..errors import UserError
 from ..logging_setup import setup_logging
 from ..paths import APP_AUTHOR, APP_NAME, default_database_path, resource_path
-from .common import show_message, user_message
 from .error_hook import ErrorReporter
 from .i18n import Translation
 from .settings import Settings
 from .start_window import StartWindow
+from .widgets.common import show_message, user_message
 
 # Everything that loads the database layer (SQLAlchemy alone takes longer to import than
 # Qt takes to paint a window) is imported where it is first needed, after the start window
 # is on screen: see ``Application.launch``.
 if TYPE_CHECKING:
-    from ..db import Database
-    from ..db.health import DatabaseFileError
+    from ..services.store import Database, DatabaseFileError
     from .main_window import MainWindow, ViewState
     from .setup_dialog import SetupDialog
 
@@ -92,8 +91,7 @@ class Application(QObject):
 
     def start(self, path: Path) -> bool:
         """Open ``path`` and show set-up or the main window; False (after a message) if it fails."""
-        from ..db import open_database
-        from ..db.health import DatabaseDamagedError, DatabaseReadOnlyError
+        from ..services.store import DatabaseDamagedError, DatabaseReadOnlyError, open_database
 
         try:
             database = open_database(path)
@@ -121,8 +119,7 @@ class Application(QObject):
 
     def open_other_database(self, path: str | Path) -> None:
         """Berkas > Buka: switch to another file; on failure the current one stays open."""
-        from ..db import open_database
-        from ..db.health import DatabaseDamagedError, DatabaseReadOnlyError
+        from ..services.store import DatabaseDamagedError, DatabaseReadOnlyError, open_database
 
         try:
             database = open_database(Path(path))
@@ -137,7 +134,7 @@ class Application(QObject):
 
     def offer_recovery(self, error: DatabaseFileError) -> QDialog:
         """Explain a damaged or read-only file and offer the ways out (``RecoveryDialog``)."""
-        from .safety_dialogs import RecoveryDialog, announce_restore
+        from .safety.dialogs import RecoveryDialog, announce_restore
 
         # Kept (not deleted on close) until the next one replaces it: at start its parent is
         # the start window or nothing, and dropping the last reference from inside its own
@@ -157,27 +154,24 @@ class Application(QObject):
             self.finished.emit(1)
 
     def _install_data_menu(self, window: MainWindow) -> None:
-        from .safety_dialogs import install_safety_actions
+        from .safety.dialogs import install_safety_actions
 
         install_safety_actions(self, window)
 
     def _install_report_actions(self, window: MainWindow) -> None:
-        from .report_actions import install_report_actions
+        from .reports.menu import install_report_actions
 
         install_report_actions(self, window)
 
     def _known_advisor(self, database: Database) -> uuid.UUID | None:
-        from ..services import advisors
+        from ..services import screens
 
         assert database.path is not None
         advisor_id = self.settings.current_advisor(database.path)
         if advisor_id is None:
             return None
-        try:
-            with database.session() as session:
-                advisors.get_advisor(session, advisor_id)
-        except NotFoundError:  # chosen on this laptop for another file of the same name
-            return None
+        if not screens.advisor_exists(database, advisor_id):
+            return None  # chosen on this laptop for another file of the same name
         return advisor_id
 
     def _adopt(self, database: Database) -> None:
@@ -260,7 +254,7 @@ class Application(QObject):
             self._show_window(self.window.advisor_id, self.window.view_state())
 
     def _install_exchange_actions(self, window: MainWindow) -> None:
-        from .exchange_dialogs import install_exchange_actions
+        from .exchange.dialogs import install_exchange_actions
 
         install_exchange_actions(self, window)
 
@@ -281,7 +275,7 @@ class Application(QObject):
 
         cancel_workers("reports")  # a PDF being made is dropped whole rather than waited for
         wait_for_workers()  # an export or import in progress finishes before the file closes
-        for database in {self.database, self.pending_database} - {None}:
+        for database in {d for d in (self.database, self.pending_database) if d is not None}:
             database.close()
         self.database = self.pending_database = None
         self.translation.remove()
@@ -312,7 +306,7 @@ def receive_when_open(controller: Application, receive: Path) -> None:
     """Open the receive dialog on ``receive`` in the first main window (a double-clicked
     ``.ewarong`` file: ``ewarong-desktop --receive FILE``)."""
     def first_window(window: MainWindow) -> None:
-        from .exchange_dialogs import ExchangeActions
+        from .exchange.dialogs import ExchangeActions
 
         controller.window_changed.disconnect(first_window)
         actions = window.findChild(ExchangeActions)
@@ -324,7 +318,7 @@ def receive_when_open(controller: Application, receive: Path) -> None:
 
 def run_gui(db_path: Path | None = None, lang: str | None = None, receive: Path | None = None) -> int:
     """Run the window until it is closed; 1 when the database cannot be opened at start."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -5,9 +5,9 @@ it read; ``ChangeWatcher`` polls ``Database.change_stamp()`` (two ``stat`` calls
 two seconds and emits ``changed_elsewhere`` when the file moved without a save of this
 window, so the window can read its lists again.
 
-Telling our own saves apart: every transaction of this window that changed rows
-(SQLite's ``total_changes`` moved between BEGIN and COMMIT) makes the watcher note the
-stamp right after the commit. A stamp equal to that note is our own save. A save of the
+Telling our own saves apart: every transaction of this window that changed rows (the
+database layer calls ``Database.add_commit_listener``'s callback) makes the watcher note
+the stamp right after the commit. A stamp equal to that note is our own save. A save of the
 other window that lands between our commit and the note (a few milliseconds) is only
 shown with the next change: the price of not reading the database to find out.
 """
@@ -15,19 +15,12 @@ shown with the next change: the price of not reading the database to find out.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import event
 
-from ..db import Database
+from ..services.store import Database
 
 POLL_INTERVAL_MS = 2000
-
-
-def _total_changes(connection: Any) -> int | None:
-    raw = getattr(connection.connection, "dbapi_connection", None)
-    return getattr(raw, "total_changes", None)
 
 
 class ChangeWatcher(QObject):
@@ -41,31 +34,19 @@ class ChangeWatcher(QObject):
         self.database = database
         self._seen = database.change_stamp()
         self._own: tuple[int, ...] | None = None
-        self._engine = database.engine
-        # Kept as attributes: event.remove needs the very functions that were listened with.
-        self._begin_listener = self._on_begin
-        self._commit_listener = self._on_commit
-        event.listen(self._engine, "begin", self._begin_listener)
-        event.listen(self._engine, "commit", self._commit_listener)
+        self._stop_listening = database.add_commit_listener(self._on_own_commit)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
-        self.destroyed.connect(lambda *_args, engine=self._engine, begin=self._begin_listener,
-                               commit=self._commit_listener: _forget(engine, begin, commit))
+        self.destroyed.connect(lambda *_args, stop=self._stop_listening: stop())
 
     def stop(self) -> None:
         """Stop polling and listening (the window closes, or its database is replaced)."""
         self.timer.stop()
-        _forget(self._engine, self._begin_listener, self._commit_listener)
+        self._stop_listening()
 
-    def _on_begin(self, connection: Any) -> None:
-        connection.info["ewarong_changes_at_begin"] = _total_changes(connection)
-
-    def _on_commit(self, connection: Any) -> None:
-        before = connection.info.pop("ewarong_changes_at_begin", None)
-        if before is None or before == _total_changes(connection):
-            return  # a transaction that only read
+    def _on_own_commit(self) -> None:
         # This runs just before SQLite commits; note the stamp once control is back in the
         # event loop, when the commit is on disk. Other threads' commits are not ours to note.
         if threading.current_thread() is threading.main_thread():
@@ -84,9 +65,3 @@ class ChangeWatcher(QObject):
             return False
         self.changed_elsewhere.emit()
         return True
-
-
-def _forget(engine: Any, begin: Any, commit: Any) -> None:
-    for name, listener in (("begin", begin), ("commit", commit)):
-        if event.contains(engine, name, listener):
-            event.remove(engine, name, listener)

@@ -50,7 +50,7 @@ def save_open_forms() -> int:
     Levels are saved the moment they are chosen; a note waits for a pause in typing, so
     this is what could still be lost when something fails.
     """
-    from .assessment_form import AssessmentForm
+    from .assessment.form import AssessmentForm
 
     forms = [w for w in QApplication.allWidgets() if isinstance(w, AssessmentForm)]
     for form in forms:

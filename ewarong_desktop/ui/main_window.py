@@ -1,6 +1,6 @@
 """The main window: e-Warong list on the left, the chosen e-Warong and its assessments on the right.
 
-The window only calls services (through ``database.session()``) and shows what they return.
+The window only calls services (each opens its own unit of work) and shows what they return.
 The assessment form and the profile view open in windows of their own, imported when first
 asked for so the shell starts without them.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -42,25 +41,27 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..db import Database
 from ..errors import UserError
 from ..instrument import load_instrument
-from ..services import advisors, assessments, warongs
+from ..services import advisors, assessments, screens, store, warongs
 from ..services import validation as v
 from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
+from ..services.store import Database
 from ..services.warongs import WarongInfo
+from .assessment.warong_dialog import WarongDialog, service_labels
 from .change_watch import ChangeWatcher
-from .common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
 from .i18n import LANGUAGE_NAMES
-from .models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
+from .operations import ADVISOR, ASSESSMENT, CONFLICT, EVERYTHING, TARGET, WARONG, announce, data_changes
 from .settings import LANGUAGES, Settings
 from .setup_dialog import AdvisorEditDialog, SetupDialog
+from .shell import ShellWindow
 from .start_window import restore_window_geometry
-from .warong_dialog import WarongDialog, service_labels
+from .widgets.common import ErrorLabel, dialog_buttons, fact_grid, heading_label, show_message
+from .widgets.item_models import AssessmentTableModel, RecordRole, WarongFilter, WarongTableModel
 
 if TYPE_CHECKING:
-    from .assessment_form import AssessmentForm
+    from .assessment.form import AssessmentForm
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before filtering the list
 PERIODS_AHEAD, PERIODS_BACK = 1, 5  # choices offered for a new assessment
@@ -88,9 +89,7 @@ class NewAssessmentDialog(QDialog):
         self.advisor_id = advisor_id
         self.warong = warong
         self.setWindowTitle(self.tr("Penilaian baru"))
-        with database.session() as session:
-            existing = {a.period for a in assessments.list_assessments(
-                session, warong_id=warong.id, advisor_id=advisor_id)}
+        existing = screens.used_periods(database, advisor_id, warong.id)
         current = v.current_period()
         periods = [current]
         for _ in range(PERIODS_AHEAD):
@@ -105,7 +104,11 @@ class NewAssessmentDialog(QDialog):
                 period=period)
             self.period.addItem(label, period)
             # Periods already assessed cannot be started twice; open them from the list.
-            self.period.model().item(self.period.count() - 1).setEnabled(period not in existing)
+            model = self.period.model()
+            assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+            item = model.item(self.period.count() - 1)
+            if item is not None:
+                item.setEnabled(period not in existing)
         free = [p for p in periods if p not in existing]
         default = current if current in free else (free[0] if free else current)
         self.period.setCurrentIndex(periods.index(default))
@@ -130,10 +133,9 @@ class NewAssessmentDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            with self.database.session() as session:
-                summary = assessments.start_assessment(
-                    session, self.advisor_id, self.warong.id, self.period.currentData(),
-                    prefill_from_previous=self.prefill.isChecked())
+            summary = store.write(self.database, assessments.start_assessment,
+                                  self.advisor_id, self.warong.id, self.period.currentData(),
+                                  prefill_from_previous=self.prefill.isChecked())
         except UserError as exc:
             self.error.show_error(exc)
             return
@@ -141,7 +143,7 @@ class NewAssessmentDialog(QDialog):
         super().accept()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShellWindow):
     """e-Warong list, details and assessments of the current advisor's database."""
 
     language_requested = Signal(str)  # "id" or "en"
@@ -179,9 +181,11 @@ class MainWindow(QMainWindow):
         self.apply_filter()
         self._restore_geometry()
         self._update_actions()
-        # Another window or program saving to the same file: read the lists again.
+        # Every save (here, in an operation, or by another window or program on the same
+        # file) arrives as data_changed; the window reads again what it shows.
+        data_changes().data_changed.connect(self._data_changed)
         self.change_watcher = ChangeWatcher(database, self)
-        self.change_watcher.changed_elsewhere.connect(self.reload_from_database)
+        self.change_watcher.changed_elsewhere.connect(self._changed_elsewhere)
 
     # --- building ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -410,8 +414,7 @@ class MainWindow(QMainWindow):
     # --- the current advisor -----------------------------------------------------------
     def set_advisor(self, advisor_id: uuid.UUID) -> None:
         """Act as this advisor from now on (after switching or editing the profile)."""
-        with self.database.session() as session:
-            self.advisor = advisors.get_advisor(session, advisor_id)
+        self.advisor = store.read(self.database, advisors.get_advisor, advisor_id)
         self.advisor_id = advisor_id
         self.assessment_model.current_advisor_id = advisor_id
         types = load_instrument().advisor_types
@@ -449,8 +452,7 @@ class MainWindow(QMainWindow):
     def reload_kecamatan(self) -> None:
         """Refill the kecamatan filter (a new e-Warong may bring a new one), keeping the choice."""
         chosen = self.kecamatan.currentData()
-        with self.database.session() as session:
-            names = warongs.list_kecamatan(session)
+        names = store.read(self.database, warongs.list_kecamatan)
         self.kecamatan.blockSignals(True)
         self.kecamatan.clear()
         self.kecamatan.addItem(self.tr("Semua kecamatan"), None)
@@ -528,9 +530,7 @@ class MainWindow(QMainWindow):
             self._update_count()
             self._update_actions()
             return
-        with self.database.session() as session:
-            self.warong = warongs.get_warong(session, warong_id)
-            companions = advisors.list_warong_advisors(session, warong_id)
+        self.warong, companions = screens.warong_details(self.database, warong_id)
         warong = self.warong
         self.warong_title.setText(warong.name)
         self.warong_subtitle.setText(warong.kube_name or self.tr("(nama KUBE belum diisi)"))
@@ -602,8 +602,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _warong_saved(self, warong: WarongInfo) -> None:
-        self.reload_kecamatan()
-        self.warong_model.refresh()
+        announce({WARONG})  # the lists (here: reload_from_database) and other screens
         self.show_warong(warong.id)
         self.select_warong(warong.id)  # shown even when the filter hides it from the list
 
@@ -642,14 +641,11 @@ class MainWindow(QMainWindow):
         key = ("form", summary.id)
         if key in self._windows:
             return self._raise(self._windows[key])
-        from .assessment_form import AssessmentForm  # written alongside; loaded on first use
+        from .assessment.form import AssessmentForm  # written alongside; loaded on first use
 
         form = AssessmentForm(self.database, summary.id,
                               editor_id=None if self.database.read_only else self.advisor_id,
                               lang=self.lang, parent=self)
-        form.changed.connect(lambda *_args: self.refresh_assessments())
-        form.changed.connect(lambda *_args, key=("profile", summary.id): self._refresh_view(key))
-        form.finalised.connect(lambda *_args: self.refresh_assessments())
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
             period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
         return self._show_window(key, form, title)
@@ -661,7 +657,7 @@ class MainWindow(QMainWindow):
         key = ("profile", summary.id)
         if key in self._windows:
             return self._raise(self._windows[key])
-        from .profile_view import ProfileView  # written alongside; loaded on first use
+        from .reports.profile_view import ProfileView  # written alongside; loaded on first use
 
         view = ProfileView(self.database, summary.id, lang=self.lang, parent=self)
         title = self.tr("Profil peran {period} — {warong} — {advisor}").format(
@@ -699,6 +695,22 @@ class MainWindow(QMainWindow):
             except UserError:  # its assessment was removed meanwhile (another window)
                 view.close()
 
+    def _changed_elsewhere(self) -> None:
+        announce(EVERYTHING)
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        """Read again what changed: everything after an import or another window's save, the
+        assessments and open profiles after a rating, the profiles after new targets."""
+        if kinds & {ADVISOR, WARONG, CONFLICT}:
+            self.reload_from_database()
+            return
+        if ASSESSMENT in kinds:
+            self.refresh_assessments()
+        if kinds & {ASSESSMENT, TARGET}:
+            for key in list(self._windows):
+                if key[0] == "profile":
+                    self._refresh_view(key)
+
     def reload_from_database(self) -> None:
         """Show what another window or program saved: the lists, the e-Warong and open profiles."""
         selected = self.selected_assessment()
@@ -717,13 +729,13 @@ class MainWindow(QMainWindow):
             if key[0] == "profile":
                 self._refresh_view(key)
 
-    def close_open_windows(self, *, then: Callable[[], None] | None = None) -> bool:
+    def close_open_windows(self, *, then: Callable[[], object] | None = None) -> bool:
         """Close the forms and profiles; False while a typed note cannot be saved.
 
         Then the person is asked: back to the note, or close without it (``then`` runs
         after that choice, e.g. closing the main window).
         """
-        from .assessment_form import AssessmentForm
+        from .assessment.form import AssessmentForm
 
         for window in self.open_windows():
             if isinstance(window, AssessmentForm) and not window.save_pending():
@@ -734,7 +746,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _ask_about_unsaved_note(self, form: AssessmentForm,
-                                then: Callable[[], None] | None) -> None:
+                                then: Callable[[], object] | None) -> None:
         code, reason = form.refused_note() or ("", "")
         self._raise(form)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Catatan belum tersimpan"),
@@ -836,4 +848,5 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.change_watcher.stop()
+        data_changes().data_changed.disconnect(self._data_changed)  # its database may close
         super().closeEvent(event)

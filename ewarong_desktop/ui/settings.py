@@ -64,7 +64,7 @@ class Settings:
         value = self.store.value(setting.key, setting.default, type=setting.kind)
         if setting.choices and value not in setting.choices:
             return setting.default
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return, return-value]
 
     def write(self, setting: Setting[T], value: T) -> None:
         self.store.setValue(setting.key, value)
@@ -78,7 +78,7 @@ class Settings:
 
     def current_advisor(self, database_path: Path) -> uuid.UUID | None:
         """The advisor who uses this laptop with this database file, if one was chosen."""
-        text = self.store.value(self._database_key(database_path), "", type=str)
+        text = str(self.store.value(self._database_key(database_path), "", type=str) or "")
         try:
             return uuid.UUID(text) if text else None
         except ValueError:
@@ -96,7 +96,7 @@ class Settings:
         """The folder a file dialog for ``kind`` (see FOLDER_KINDS) opened last, else home."""
         if kind not in FOLDER_KINDS:
             raise KeyError(f"unknown folder kind {kind!r}; add it to FOLDER_KINDS")
-        folder = self.store.value(f"folders/{kind}", "", type=str)
+        folder = str(self.store.value(f"folders/{kind}", "", type=str) or "")
         return folder if folder and Path(folder).is_dir() else str(Path.home())
 
     def set_last_folder(self, kind: str, folder: str | Path) -> None:

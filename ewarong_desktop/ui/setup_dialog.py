@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db import Database
 from ..errors import UserError
 from ..instrument import load_instrument
-from ..services import advisors, warongs
+from ..services import advisors, screens, store
 from ..services.advisors import AdvisorInfo
-from .common import ErrorLabel, dialog_buttons, place_combo
+from ..services.store import Database
+from .widgets.common import ErrorLabel, dialog_buttons, place_combo
 
 
 class AdvisorForm(QWidget):
@@ -36,9 +36,8 @@ class AdvisorForm(QWidget):
 
     def __init__(self, database: Database, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
-        with database.session() as session:
-            kabupaten = warongs.list_kabupaten(session)
-            kecamatan = warongs.list_kecamatan(session)
+        known_places = screens.places(database)
+        kabupaten, kecamatan = known_places.kabupaten, known_places.kecamatan
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Nama lengkap"))
         self.advisor_type = QComboBox(self)
@@ -93,8 +92,7 @@ class SetupDialog(QDialog):
         self.database = database
         self.advisor_id: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Siapa yang memakai laptop ini?"))
-        with database.session() as session:
-            known = advisors.list_advisors(session)
+        known = store.read(database, advisors.list_advisors)
 
         intro = QLabel(self)
         intro.setWordWrap(True)
@@ -120,18 +118,18 @@ class SetupDialog(QDialog):
             self.advisor_list.addItem(item)
             if advisor.id == current_advisor_id:
                 self.advisor_list.setCurrentItem(item)
-        self.create = QRadioButton(self.tr("Daftarkan saya sebagai pendamping &baru:"), self)
+        self.create_new = QRadioButton(self.tr("Daftarkan saya sebagai pendamping &baru:"), self)
         self.form = AdvisorForm(database, lang, self)
         self.error = ErrorLabel(self)
         modes = QButtonGroup(self)
         modes.addButton(self.choose)
-        modes.addButton(self.create)
+        modes.addButton(self.create_new)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.choose)
         layout.addWidget(self.advisor_list, 1)
-        layout.addWidget(self.create)
+        layout.addWidget(self.create_new)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.tr("Lanjutkan")))
@@ -144,9 +142,9 @@ class SetupDialog(QDialog):
             if self.advisor_list.currentItem() is None:
                 self.advisor_list.setCurrentRow(0)
         else:  # nothing to choose from: only the form
-            for widget in (self.choose, self.advisor_list, self.create):
+            for widget in (self.choose, self.advisor_list, self.create_new):
                 widget.hide()
-            self.create.setChecked(True)
+            self.create_new.setChecked(True)
         self._mode_changed()
         self.setMinimumWidth(600)
 
@@ -169,8 +167,8 @@ class SetupDialog(QDialog):
             if not self.form.check_name(self.error):
                 return
             try:
-                with self.database.session() as session:
-                    self.advisor_id = advisors.create_advisor(session, **self.form.values()).id
+                self.advisor_id = store.write(self.database, advisors.create_advisor,
+                                              **self.form.values()).id
             except UserError as exc:
                 self.error.show_error(exc)
                 return
@@ -190,8 +188,7 @@ class AdvisorEditDialog(QDialog):
         self.advisor_id = advisor_id
         self.setWindowTitle(self.tr("Profil saya"))
         self.form = AdvisorForm(database, lang, self)
-        with database.session() as session:
-            self.form.set_advisor(advisors.get_advisor(session, advisor_id))
+        self.form.set_advisor(store.read(database, advisors.get_advisor, advisor_id))
         self.error = ErrorLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -204,8 +201,8 @@ class AdvisorEditDialog(QDialog):
         if not self.form.check_name(self.error):
             return
         try:
-            with self.database.session() as session:
-                advisor = advisors.update_advisor(session, self.advisor_id, **self.form.values())
+            advisor = store.write(self.database, advisors.update_advisor, self.advisor_id,
+                                  **self.form.values())
         except UserError as exc:
             self.error.show_error(exc)
             return

@@ -1,13 +1,13 @@
 """Long work off the window's thread: a ``Worker`` whose news comes back by signal.
 
 A ``Worker`` runs ``function(*args, progress=report)`` on a thread pool. ``report(stage,
-done, total)`` is the services' progress callback (``services.exchange_format``): it emits
+done, total)`` is the services' progress callback (``services.exchange.archive``): it emits
 ``progress`` and returns False once the person asked to cancel, which makes the service
 stop and write nothing. The result, the exception or the cancellation arrives as a signal
 in the thread that made the worker (the window's), so slots may touch widgets.
 
 Give a worker paths, ids and plain data only, never a live ORM object or session: the
-function opens its own ``database.session()`` in the worker's thread.
+service opens its own session in the worker's thread.
 
 The pool runs one worker at a time: an export, an import and a spreadsheet then never
 compete for the database's write lock, and the order they were asked in is the order
@@ -137,13 +137,16 @@ def start_worker(function: Callable[..., Any], *args: Any,
                  on_failure: Callable[[Exception], None] | None = None,
                  on_cancel: Callable[[], None] | None = None,
                  on_progress: Callable[[str, int, int], None] | None = None,
+                 after_success: Callable[[Any], None] | None = None,
                  lane: str = "data", **kwargs: Any) -> Worker:
     """Start ``function`` in ``lane`` (see LANES) with the given callbacks, which run in the
-    caller's thread."""
+    caller's thread; ``after_success`` runs after ``on_success`` (``operations`` uses it to
+    announce what changed)."""
     worker = Worker(function, *args, **kwargs)
     worker.lane = lane
     signals, worker._owned_signals = worker.signals, None
-    for signal, slot in ((signals.succeeded, on_success), (signals.failed, on_failure),
+    for signal, slot in ((signals.succeeded, on_success), (signals.succeeded, after_success),
+                         (signals.failed, on_failure),
                          (signals.cancelled, on_cancel), (signals.progress, on_progress)):
         if slot is not None:
             signal.connect(slot)

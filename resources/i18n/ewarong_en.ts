@@ -1663,6 +1663,10 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <source>Penilaian diri (rerata)</source>
         <translation>Self-assessment (mean)</translation>
     </message>
+    <message>
+        <source>Periode sebelumnya</source>
+        <translation>Previous period</translation>
+    </message>
 </context>
 <context>
     <name>ReceiveDialog</name>

@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from ewarong_desktop.services import exchange, exchange_format
+from ewarong_desktop.services import exchange
+from ewarong_desktop.services.exchange import archive as exchange_format
 
 from .conftest import dump, read_parts, write_parts
 

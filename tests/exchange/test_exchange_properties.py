@@ -41,8 +41,9 @@ def world(tmp_path_factory):
     return folder / "valid.ewarong", template
 
 
-def try_import(world, tmp_path, data: bytes) -> None:
-    """Import ``data`` into a fresh copy of the coordinator's database and check the outcome."""
+def try_import(world, tmp_path, data: bytes) -> bool:
+    """Import ``data`` into a fresh copy of the coordinator's database and check the outcome:
+    True when it was imported (completely), False when it was refused (nothing written)."""
     _valid, template = world
     work = tmp_path / "work"
     work.mkdir(exist_ok=True)
@@ -60,7 +61,7 @@ def try_import(world, tmp_path, data: bytes) -> None:
         except exchange.ExchangeError as error:
             assert "\n" not in str(error) and str(error).startswith("mutated.ewarong: ")
             assert dump(database) == before  # refused: not one row written
-            return
+            return False
         # Accepted: no control character got in, ...
         stored = [value for rows in dump(database).values() for row in rows for value in row
                   if isinstance(value, str)]
@@ -68,10 +69,12 @@ def try_import(world, tmp_path, data: bytes) -> None:
         # ... and completely, so importing it again finds nothing left to do.
         again = exchange.apply(database, path)
         assert not again.has_changes
+        return True
     finally:
         database.close()
 
 
+@pytest.mark.slow  # hundreds of imports: the full tier (CI), not the fast one
 @SETTINGS
 @given(data=st.data())
 def test_cut_or_flipped_bytes(world, tmp_path, data):
@@ -151,6 +154,7 @@ def content_mutation(draw, manifest, content):
     return manifest, content
 
 
+@pytest.mark.slow  # hundreds of imports: the full tier (CI), not the fast one
 @SETTINGS
 @given(data=st.data())
 def test_mutated_json_imports_cleanly_or_is_refused(world, tmp_path, data):
@@ -161,7 +165,7 @@ def test_mutated_json_imports_cleanly_or_is_refused(world, tmp_path, data):
 
 
 def test_the_untouched_file_imports(world, tmp_path):
-    try_import(world, tmp_path, world[0].read_bytes())
+    assert try_import(world, tmp_path, world[0].read_bytes()), "a valid file was refused"
 
 
 def test_whole_document_replaced_by_other_json(world, tmp_path):

@@ -140,7 +140,7 @@ def test_newer_advisor_details_win(laptop, laptop_file, make_database, tmp_path)
 
 def test_other_instrument_version_is_kept(laptop, make_database, tmp_path, monkeypatch):
     # A program that knows two editions (an unknown one is refused: test_hostile_text.py).
-    from ewarong_desktop.services import exchange_text
+    from ewarong_desktop.services.exchange import text as exchange_text
 
     monkeypatch.setattr(exchange_text, "known_instrument_versions", lambda: ("2026.1", "2027.1"))
     with laptop.database.session() as session:

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from ewarong_desktop.services import exchange_format as fmt
-from ewarong_desktop.services.exchange_store import MODELS, fields
+from ewarong_desktop.services.exchange import archive as fmt
+from ewarong_desktop.services.exchange.tables import MODELS, fields
 
 from .conftest import read_parts
 

@@ -2,7 +2,7 @@
 
 The file is read and checked, and a dry run compared, without the write lock; what
 remains under the lock is the comparison and the writing, and autosaves that meet it
-wait (ui/save_queue.py) instead of failing.
+wait (ui/assessment/save_queue.py) instead of failing.
 """
 
 import threading

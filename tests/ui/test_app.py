@@ -119,7 +119,7 @@ def event_loop(monkeypatch, qtbot):
 
 def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, qtbot,
                                                                  demo_path, demo_advisor):
-    import ewarong_desktop.db
+    import ewarong_desktop.services.store
     from ewarong_desktop.ui.main_window import MainWindow
     from ewarong_desktop.ui.start_window import StartWindow
 
@@ -136,8 +136,8 @@ def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, 
         seen.append(("opening", list(painted), [w.geometry() for w in visible(StartWindow)]))
         return real_open(path, **kwargs)
 
-    real_open = ewarong_desktop.db.open_database
-    monkeypatch.setattr(ewarong_desktop.db, "open_database", opened_after)
+    real_open = ewarong_desktop.services.store.open_database
+    monkeypatch.setattr(ewarong_desktop.services.store, "open_database", opened_after)
 
     def person():
         [start] = visible(StartWindow)  # there at once, saying what it is doing
@@ -162,7 +162,7 @@ def test_the_start_window_is_painted_before_the_database_is_opened(monkeypatch, 
 
 def test_a_file_that_is_not_a_database_gives_a_message_and_exit_code_1(tmp_path, event_loop,
                                                                        qtbot):
-    from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
+    from ewarong_desktop.ui.safety.dialogs import RecoveryDialog
 
     notes = tmp_path / "catatan.txt"
     notes.write_text("bukan basis data")
@@ -271,7 +271,7 @@ def test_opening_a_broken_file_from_the_menu_keeps_the_current_database(window, 
     broken = tmp_path / "rusak.sqlite3"
     broken.write_text("not sqlite")
     shell_window.database_requested.emit(str(broken))
-    from ewarong_desktop.ui.safety_dialogs import RecoveryDialog
+    from ewarong_desktop.ui.safety.dialogs import RecoveryDialog
 
     dialogs = [d for d in shell_window.findChildren(RecoveryDialog) if d.isVisible()]
     assert len(dialogs) == 1 and str(broken) in dialogs[0].path_label.text()

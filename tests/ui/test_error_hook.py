@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ewarong_desktop import logging_setup
 from ewarong_desktop.services import assessments
-from ewarong_desktop.ui.assessment_form import AssessmentForm
+from ewarong_desktop.ui.assessment.form import AssessmentForm
 from ewarong_desktop.ui.error_hook import ErrorReporter
 
 
@@ -73,7 +73,7 @@ def test_a_note_being_typed_is_saved_when_an_error_happens(reporter, qtbot, data
                                                           advisor_and_warong, monkeypatch):
     advisor_id, _warong = advisor_and_warong
     # The pause-in-typing save must not come first and make this test pass on its own.
-    monkeypatch.setattr("ewarong_desktop.ui.assessment_form.NOTE_SAVE_DELAY_MS", 600_000)
+    monkeypatch.setattr("ewarong_desktop.ui.assessment.form.NOTE_SAVE_DELAY_MS", 600_000)
     form = AssessmentForm(database, draft, editor_id=advisor_id, lang="id")
     qtbot.addWidget(form)
     form.show()

@@ -3,8 +3,8 @@
 import pytest
 
 from ewarong_desktop.errors import ValidationError
-from ewarong_desktop.ui.common import error_text, user_message
-from ewarong_desktop.ui.warong_dialog import WarongDialog
+from ewarong_desktop.ui.assessment.warong_dialog import WarongDialog
+from ewarong_desktop.ui.widgets.common import error_text, user_message
 
 
 @pytest.mark.parametrize(("lang", "refusal"), [("id", "Sudah ada e-Warong bernama"),

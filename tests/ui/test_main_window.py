@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ewarong_desktop.services import advisors, assessments, warongs
 from ewarong_desktop.services import validation as v
+from ewarong_desktop.ui.assessment.warong_dialog import WarongDialog
 from ewarong_desktop.ui.main_window import MainWindow, NewAssessmentDialog
 from ewarong_desktop.ui.setup_dialog import AdvisorEditDialog, SetupDialog
 from ewarong_desktop.ui.start_window import MINIMUM_SIZE
-from ewarong_desktop.ui.warong_dialog import WarongDialog
 
 
 def open_dialog(window, kind):
@@ -190,7 +190,7 @@ def test_new_assessment_defaults_to_this_semester_and_refuses_a_taken_period(win
 
 
 def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advisor, qtbot):
-    pytest.importorskip("ewarong_desktop.ui.assessment_form")
+    pytest.importorskip("ewarong_desktop.ui.assessment.form")
     with window.database.session() as session:
         mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
     window.select_warong(mine.id)
@@ -214,8 +214,8 @@ def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advi
 
 
 def test_the_form_and_profile_of_another_advisor_open_read_only(window, demo_advisor):
-    form_module = pytest.importorskip("ewarong_desktop.ui.assessment_form")
-    profile_module = pytest.importorskip("ewarong_desktop.ui.profile_view")
+    form_module = pytest.importorskip("ewarong_desktop.ui.assessment.form")
+    profile_module = pytest.importorskip("ewarong_desktop.ui.reports.profile_view")
     with window.database.session() as session:
         mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
     window.select_warong(mine.id)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
 
 from ...errors import DatabaseError, DatabaseTooNewError
 
@@ -70,6 +71,16 @@ def require_shipped_head(db_path: Path | None) -> None:
         raise broken_install_error(db_path, head)
 
 
+def current_revision(bind: Engine | Connection) -> str | None:
+    """The schema revision stamped in the database, or None for an empty file."""
+    if isinstance(bind, Connection):
+        if not inspect(bind).has_table("alembic_version"):
+            return None
+        return bind.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with bind.connect() as connection:
+        return current_revision(connection)
+
+
 def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool) -> None:
     """Upgrade the schema to ``HEAD_REVISION``, or refuse and leave the file as it was.
 
@@ -81,7 +92,6 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
     from alembic import command
 
     from ... import __version__
-    from ..engine import current_revision
 
     require_shipped_head(db_path)
     if revision is not None and revision not in known_revisions():

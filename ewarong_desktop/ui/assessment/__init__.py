@@ -1,0 +1,1 @@
+"""The assessment form, the e-Warong dialog and the target levels."""

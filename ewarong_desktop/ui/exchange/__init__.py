@@ -1,0 +1,1 @@
+"""Sending and receiving data between laptops: export, import, conflicts."""

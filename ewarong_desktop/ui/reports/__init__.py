@@ -1,0 +1,1 @@
+"""Printed reports and the screens that show them: profile, summary, batch."""

@@ -1,0 +1,1 @@
+"""Backups, restore, the database check, and the audit trail."""
