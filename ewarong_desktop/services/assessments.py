@@ -27,7 +27,7 @@ from ..db.models import (
     utcnow,
 )
 from ..errors import IncompleteAssessmentError, ValidationError
-from ..instrument import DEFAULT_VERSION, all_cell_codes
+from ..instrument import DEFAULT_VERSION, all_cell_codes, load_instrument
 from . import validation as v
 
 CELL_CODES = frozenset(all_cell_codes())
@@ -231,6 +231,16 @@ def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UU
                                        level=rating.level, not_applicable=rating.not_applicable,
                                        note=rating.note))
             session.flush()
+    # Cells the instrument marks not applicable for this advisor type (TKSK 4.2.3: the
+    # study finds TKSK play no part there) start that way; the advisor can still rate them.
+    advisor_type = session.get(Advisor, advisor_id).advisor_type  # type: ignore[union-attr]
+    prefilled = {code for (code,) in session.execute(
+        select(Rating.cell_code).where(Rating.assessment_id == assessment.id))}
+    for code in load_instrument(instrument_version).not_applicable_by_default.get(advisor_type, ()):
+        if code not in prefilled:
+            session.add(Rating(assessment_id=assessment.id, cell_code=code, level=None,
+                               not_applicable=True, note=""))
+    session.flush()
     return get_summary(session, assessment.id)
 
 
