@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..instrument import AREA_COUNT, ROLE_COUNT
+from ..instrument import AREA_COUNT, ROLE_COUNT, study_citation
 from .blocks import StoryBuilder, format_signed
 from .charts import GridCell, GridLabels, RadarSeries, level_grid, radar_chart
 from .document import FRAME_WIDTH, DocumentInfo, render_pdf
@@ -324,8 +324,7 @@ class _ProfileStory(StoryBuilder):
                 ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
                 ("LINEBELOW", (0, ROLE_COUNT), (-1, ROLE_COUNT), 0.8, INK)]),
             Spacer(1, 2 * mm),
-            self.p(f"{self.t('source')}: {markup(self.instrument.source.get(self.lang))}",
-                   "source")]))
+            self.p(f"{self.t('source')}: {markup(study_citation(self.lang))}", "source")]))
         return flowables
 
     def plan_areas(self) -> list[tuple[int, list[CellScore]]]:

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..db import Database
 from ..errors import UserError
-from ..instrument import load_instrument
+from ..instrument import load_instrument, study_citation
 from ..services import advisors, assessments, warongs
 from ..services import validation as v
 from ..services.advisors import AdvisorInfo
@@ -789,10 +789,12 @@ class MainWindow(QMainWindow):
             "<p>Penilaian diri peran pendamping sosial (Pendamping PKH, TKSK dan pendamping "
             "lain) dalam pengembangan usaha e-Warong KUBE.</p>"
             "<p><b>Instrumen:</b> {title}, versi {instrument_version}.<br>{source}</p>"
+            "<p><b>Studi:</b> {citation}</p>"
             "<p>Semua data tersimpan di laptop ini, dalam berkas basis data:<br>{path}</p>"
         ).format(version=__version__, title=html.escape(instrument.title.get(self.lang)),
                  instrument_version=html.escape(instrument.version),
                  source=html.escape(instrument.source.get(self.lang)),
+                 citation=html.escape(study_citation(self.lang)),
                  path=html.escape(str(self.database.path)))
         box = show_message(self, self.tr("Tentang e-Warong Desktop"), text,
                            icon=QMessageBox.Icon.Information)
