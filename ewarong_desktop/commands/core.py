@@ -16,6 +16,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.add_argument("--assessments", type=int, default=None, metavar="N",
                       help="approximate number of assessments (default: about 160)")
+    demo.add_argument("--pattern", choices=("study", "flat"), default="study",
+                      help="study: levels start from the study's reference levels (built in, so "
+                           "reports repeat the study by construction); flat: every cell starts at "
+                           "level 2 for both advisor types")
     demo.set_defaults(handler=run_demo)
 
     listing = subparsers.add_parser("list", parents=[common], help="list advisors, e-Warongs or assessments")
@@ -38,14 +42,15 @@ def run_demo(args: argparse.Namespace) -> int:
     database = open_database(path)
     try:
         with database.session() as session:
-            counts = generate_demo(session, seed=args.seed, assessments=args.assessments)
+            counts = generate_demo(session, seed=args.seed, assessments=args.assessments,
+                                   pattern=args.pattern)
     except BaseException:
         database.close()
         for suffix in ("", "-wal", "-shm"):  # nothing half-written is left behind
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         raise
     database.close()
-    print(f"demo database {path}: {counts.advisors} advisors, {counts.warongs} e-Warongs, "
+    print(f"demo database {path} (sample data, pattern {args.pattern}): {counts.advisors} advisors, {counts.warongs} e-Warongs, "
           f"{counts.assessments} assessments, {counts.ratings} ratings")
     return 0
 
