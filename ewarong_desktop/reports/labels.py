@@ -15,6 +15,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # Page furniture
     "page_of": ("Halaman {page} dari {total}", "Page {page} of {total}"),
     "draft_mark": ("DRAF", "DRAFT"),
+    "sample_mark": ("DATA CONTOH", "SAMPLE DATA"),
+    "sample_footer": ("DATA CONTOH \u2014 dibuat oleh generator demo, bukan data pendamping sungguhan",
+                      "SAMPLE DATA \u2014 made by the demo generator, not real advisors' data"),
+    "batch_position": ("Profil {number} dari {total}", "Profile {number} of {total}"),
     "printed_on": ("Dicetak {date}", "Printed {date}"),
     "instrument_version": ("Instrumen versi {version}", "Instrument version {version}"),
     "program": ("e-Warong Desktop", "e-Warong Desktop"),
@@ -110,19 +114,37 @@ LABELS: dict[str, tuple[str, str]] = {
     # Profile: baseline
     "sec_baseline": ("Dibandingkan dengan temuan studi", "Compared with the study's findings"),
     "baseline_intro": (
-        "Kolom \u201cstudi\u201d memberi tingkat yang kira-kira sesuai dengan temuan studi untuk "
-        "{type} di Jawa Barat (2019), dirata-ratakan per peran dan per area. Temuan ini "
-        "menjadi titik awal pembanding, bukan target.",
-        "The \u201cstudy\u201d column gives the level that roughly matches the study's finding "
-        "for {type} in West Java (2019), averaged per role and per area. It is a point of "
-        "reference, not a target."),
+        "Kolom \u201cacuan studi\u201d memberi tingkat yang kami baca dari temuan studi untuk "
+        "{type} di Jawa Barat (2019), dirata-ratakan per peran dan per area. Studi hanya "
+        "memberi tingkat untuk peran broker (diukur); tingkat peran lain kami turunkan dari "
+        "uraian kegiatannya. Acuan ini pembanding, bukan target, dan bukan bukti bahwa hasil "
+        "di sini benar atau salah.",
+        "The \u201cstudy reference\u201d column gives the level we read from the study's "
+        "findings for {type} in West Java (2019), averaged per role and per area. The study "
+        "gives levels only for the broker role (measured); the other roles' levels are derived "
+        "by us from its activity descriptions. It is a point of comparison, not a target, and "
+        "not evidence that the results here are right or wrong."),
+    "baseline_cells": ("Temuan studi per sel", "The study's finding per cell"),
+    "baseline_cells_intro": (
+        "Untuk {type}. \u201cDiukur\u201d: tingkat yang diberikan studi (Tabel 1, peran "
+        "broker). \u201cDiturunkan\u201d: tafsiran kami atas kegiatan yang diuraikan studi "
+        "(Tabel 2-4); alasannya tercatat di berkas instrumen.",
+        "For {type}. \u201cMeasured\u201d: a level the study gives (Table 1, broker role). "
+        "\u201cDerived\u201d: our reading of the activity the study describes (Tables 2-4); "
+        "the reason is recorded in the instrument file."),
+    "own_short": ("Diri", "Self"),
+    "study_short": ("Studi", "Study"),
+    "basis": ("Dasar", "Basis"),
+    "basis_measured": ("diukur dalam studi", "measured in the study"),
+    "basis_derived": ("diturunkan dari uraian studi", "derived from the study's description"),
+    "study_finding": ("Temuan studi (kata-kata kami)", "The study's finding (our wording)"),
     "baseline_none": (
         "Studi hanya meneliti Pendamping PKH dan TKSK, jadi untuk {type} tidak ada temuan "
         "studi yang bisa dibandingkan.",
         "The study only looked at PKH advisors and TKSK, so for {type} there is no study "
         "finding to compare with."),
     "own_level": ("Tingkat pendamping", "Advisor's level"),
-    "study_level": ("Studi ({type})", "Study ({type})"),
+    "study_level": ("Acuan studi ({type})", "Study reference ({type})"),
     "difference": ("Selisih", "Difference"),
     "source": ("Sumber", "Source"),
     # Profile: plan
@@ -149,12 +171,49 @@ LABELS: dict[str, tuple[str, str]] = {
         "kepada pendamping lain.",
         "No cell is below target. Keep up the good practice and share it with other "
         "advisors."),
+    # Page 1: key messages
+    "key_title": ("Pesan utama dan langkah berikut", "Key messages and next steps"),
+    "key_overall": (
+        "Rata-rata tingkat <b>{overall}</b> terhadap target rata-rata {target}; {below} sel di "
+        "bawah target.",
+        "Mean level <b>{overall}</b> against a mean target of {target}; {below} cells below "
+        "target."),
+    "key_roles": ("Peran terkuat: {strong}. Peran yang paling perlu dikembangkan: {weak}.",
+                  "Strongest role: {strong}. Role most in need of development: {weak}."),
+    "key_study": (
+        "Dibanding acuan studi untuk {type} pada sel yang sama: {difference} tingkat (acuan "
+        "sebagian besar diturunkan, bukan diukur; lihat bagian perbandingan).",
+        "Compared with the study reference for {type} on the same cells: {difference} levels "
+        "(the reference is mostly derived, not measured; see the comparison section)."),
+    "key_next_draft": (
+        "Penilaian ini masih draf: lengkapi {unrated} sel yang belum diisi lalu nyatakan final.",
+        "This assessment is still a draft: complete the {unrated} cells not answered yet, then "
+        "finalise it."),
+    "key_next_area": (
+        "Langkah berikut: bahas area {number} ({name}) bersama koordinator. Saran: {action}",
+        "Next step: discuss area {number} ({name}) with the coordinator. Suggestion: {action}"),
+    "key_next_none": (
+        "Langkah berikut: tidak ada sel di bawah target; bagikan praktik baik kepada pendamping "
+        "lain.",
+        "Next step: no cell is below target; share the good practice with other advisors."),
+    # Scale
+    "sec_scale": ("Skala penilaian", "The rating scale"),
+    "scale_label": ("Sebutan", "Label"),
+    "scale_meaning": ("Artinya (dalam satu semester)", "What it means (in one semester)"),
+    # Targets
+    "targets_from": ("Target diusulkan oleh: {who}", "Targets proposed by: {who}"),
+    "targets_changed": ("Di basis data ini {count} target sel telah diubah.",
+                        "In this database {count} cell targets have been changed."),
     # Signatures
+    "sign_after_final": (
+        "Tanda tangan dicetak setelah penilaian dinyatakan final.",
+        "The signature block is printed once the assessment is final."),
+    "nip": ("NIP", "NIP"),
     "signatures": ("Tanda tangan", "Signatures"),
     "place_date": ("Tempat, tanggal", "Place, date"),
     "agreed_by": ("Disetujui oleh", "Agreed by"),
     "acknowledged_by": ("Mengetahui", "Acknowledged by"),
-    "coordinator": ("Koordinator / Dinas Sosial", "Coordinator / social office"),
+    "coordinator": ("Koordinator Dinas Sosial", "Coordinator, social office"),
     "name_line": ("Nama", "Name"),
     "staff_number": ("NIP / No. pegawai", "Staff number"),
     # Appendices

@@ -38,6 +38,7 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#9a9a9a")
 HEADER_FILL = colors.HexColor("#e4e4e4")
 ZEBRA_FILL = colors.HexColor("#f4f4f4")
+KEY_BOX = colors.HexColor("#eef3f9")  # the page-1 key-messages box; near white in greyscale
 ACCENT = colors.HexColor("#08519c")  # headings; dark enough to read as black in greyscale
 DRAFT_WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.18)
 

@@ -11,14 +11,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.models import Advisor
 from ..errors import NotFoundError
 from ..instrument import Instrument
 from . import assessments
 from . import validation as v
 from .assessments import AuditRecord
-from .profiles import RoleProfile, compute_profile, instrument_for
+from .demo import is_demo
+from .profiles import RoleProfile, compute_profile, default_targets, instrument_for
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class ProfileReportData:
     audit: tuple[AuditRecord, ...]
     instrument: Instrument
     printed_at: datetime
+    demo: bool = False  # made by the demo generator: every page says so
+    targets_changed: int = 0  # cells whose target this database changed from the default
+    advisor_staff_number: str | None = None  # NIP or contract number, for the signature
 
     @property
     def assessment_id(self) -> uuid.UUID:
@@ -61,8 +67,13 @@ def profile_report_data(session: Session, assessment_id: uuid.UUID | str,
     previous_id = assessments.previous_assessment_id(session, profile.assessment.id)
     previous = compute_profile(session, previous_id) if previous_id is not None else None
     audit = tuple(assessments.audit_trail(session, profile.assessment.id))
-    return ProfileReportData(profile, previous, audit, instrument_for(profile.instrument_version),
-                             printed_at or datetime.now().astimezone())
+    instrument = instrument_for(profile.instrument_version)
+    defaults = default_targets(profile.assessment.advisor_type, instrument)
+    changed = sum(1 for code, cell in profile.cells.items() if defaults.get(code) != cell.target)
+    return ProfileReportData(profile, previous, audit, instrument,
+                             printed_at or datetime.now().astimezone(), is_demo(session), changed,
+                             session.scalar(select(Advisor.staff_number).where(
+                                 Advisor.id == profile.assessment.advisor_id)))
 
 
 def batch_assessment_ids(session: Session, filters: ProfileFilters) -> list[uuid.UUID]:

@@ -20,6 +20,7 @@ from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, Instrument, load_instrument
 from . import validation as v
+from .demo import is_demo
 from .profiles import get_targets
 
 ALL = "ALL"  # key of figures over every advisor type together
@@ -130,6 +131,7 @@ class CoordinatorSummary:
     advisors_with_gaps: list[AdvisorGap]
     training_needs: list[TrainingNeed]
     trend: list[TrendPoint]  # every period in the region, oldest first
+    demo: bool = False  # made by the demo generator: every page says so
 
     @property
     def rated(self) -> int:
@@ -324,6 +326,7 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
         distribution=distribution, largest_gaps=largest_gaps,
         advisors_with_gaps=advisors_with_gaps, training_needs=training_needs,
         trend=_trend(session, filters, target_table, advisor_types),
+        demo=is_demo(session),
     )
 
 

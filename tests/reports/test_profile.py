@@ -32,7 +32,7 @@ def test_header_names_the_advisor_warong_place_and_period(database, rich):
     first = pages[0]
     for expected in ("Profil Peran Pendamping", "Euis Rahmawati", "Pendamping PKH",
                      "e-Warong Sauyunan", "KUBE Sauyunan", "Cijagra, Lengkong, Kota Bandung",
-                     "2026-S1", "Tanggal cetak 4 Mei 2026"):
+                     "Semester I 2026", "Tanggal cetak 4 Mei 2026"):
         assert expected in first
     assert "Final (sejak" in first
     for number, page in enumerate(pages, start=1):
@@ -93,7 +93,7 @@ def test_change_baseline_plan_audit_and_notes(database, rich):
     pages = page_texts(render(database, rich.current))
     content = " ".join(pages)
     assert "Perubahan sejak periode sebelumnya" in content
-    assert "periode 2025-S2" in content
+    assert "periode Semester II 2025" in content
     # Study baseline for PKH advisors, attributed.
     role_one = [c.baseline["PKH"].level for c in instrument.cells.values() if c.role == 1]
     assert "Studi (PKH)" in content
@@ -146,9 +146,9 @@ def test_fonts_are_the_embedded_ttf_family_only(database, rich):
 def test_metadata_title_author_subject_language(database, rich):
     pdf = render(database, rich.current, lang="en")
     document = reader(pdf)
-    assert document.metadata.title == "Advisor Role Profile: Euis Rahmawati, 2026-S1"
+    assert document.metadata.title == "Advisor Role Profile: Euis Rahmawati, Semester 1, 2026"
     assert document.metadata.author == "Euis Rahmawati"
-    assert "2026-S1" in document.metadata.subject
+    assert "Semester 1, 2026" in document.metadata.subject
     assert document.trailer["/Root"]["/Lang"] == "en"
     assert reader(render(database, rich.current)).trailer["/Root"]["/Lang"] == "id-ID"
 

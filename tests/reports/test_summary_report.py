@@ -58,10 +58,10 @@ def test_counts_means_and_sections_are_printed(demo):
 def test_cell_table_has_the_study_tables_shape(demo):
     summary = summary_of(demo)
     content = " ".join(page_texts(render_summary(summary)))
-    stat = summary.cells[("TKSK", "4.2.3")]
-    pkh = summary.cells[("PKH", "4.2.3")]
+    stat = summary.cells[("TKSK", "4.2.4")]
+    pkh = summary.cells[("PKH", "4.2.4")]
     mark = lambda s: " ▼" if s.mean < s.target else ""  # noqa: E731
-    assert (f"4.2.3 Penyaluran {format_number(pkh.mean, 'id')}{mark(pkh)} ({pkh.rated}) "
+    assert (f"4.2.4 SDM {format_number(pkh.mean, 'id')}{mark(pkh)} ({pkh.rated}) "
             f"{format_number(stat.mean, 'id')}{mark(stat)} ({stat.rated})") in content
 
 
