@@ -284,8 +284,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "rated": ("Dinilai", "Rated"),
     "sec_gap_advisors": ("Pendamping dengan kesenjangan terbesar", "Advisors with the largest gaps"),
     "gap_advisors_intro": (
+        "Setiap jenis pendamping diurutkan sendiri, terhadap targetnya sendiri. "
         "Kesenjangan rata-rata = rata-rata kekurangan dari target per sel yang dinilai "
         "(sel yang memenuhi target dihitung nol), untuk semua e-Warong yang didampingi.",
+        "Each advisor type is ranked on its own, against its own targets. "
         "Mean shortfall = the average amount by which a rated cell falls short of its "
         "target (cells meeting their target count as zero), over all e-Warongs the "
         "advisor accompanies."),
@@ -293,9 +295,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "cells_below_avg": ("Sel di bawah target (rata-rata)", "Cells below target (mean)"),
     "sec_training": ("Kebutuhan pelatihan, berurutan", "Training needs, ranked"),
     "training_intro": (
-        "Area agenda diurutkan menurut jumlah pendamping yang punya sel di bawah target "
-        "di area itu.",
-        "Agenda areas ranked by the number of advisors with a cell below target there."),
+        "Area agenda diurutkan menurut bagian sel yang dinilai di bawah target (lalu "
+        "kesenjangan rata-rata); jumlah pendamping dengan sedikitnya satu sel di bawah "
+        "target ditampilkan di sampingnya.",
+        "Agenda areas ranked by the share of rated cells below target (then the mean "
+        "shortfall); the number of advisors with at least one cell below target is shown "
+        "beside it."),
     "advisors_needing": ("Pendamping yang membutuhkan", "Advisors who need it"),
     "suggested_training": ("Saran pelatihan / tindakan", "Suggested training / action"),
     "sec_trend": ("Tren antarperiode", "Trend across periods"),
@@ -306,6 +311,43 @@ LABELS: dict[str, tuple[str, str]] = {
         "Belum ada penilaian final untuk saringan ini, jadi belum ada rata-rata.",
         "No final assessment matches these filters yet, so there are no means."),
     "none": ("Tidak ada.", "None."),
+    "key_summary_title": ("Pesan utama", "Key messages"),
+    "key_types": ("PKH dibanding TKSK per peran (rata-rata PKH / TKSK, selisih):",
+                  "PKH compared with TKSK per role (mean PKH / TKSK, difference):"),
+    "key_role_pair": ("{role} {pkh} / {tksk} ({diff})", "{role} {pkh} / {tksk} ({diff})"),
+    "key_weakest": ("Area agenda terlemah (rata-rata semua jenis): {areas}.",
+                    "Weakest agenda areas (mean of all types): {areas}."),
+    "key_training": (
+        "Kebutuhan pelatihan terbesar: area {number} ({name}), {share}% sel yang dinilai di "
+        "bawah target.",
+        "Largest training need: area {number} ({name}), {share}% of rated cells below target."),
+    "key_caveat": (
+        "Ini penilaian diri. Kolom studi di tabel per sel adalah perbandingan dengan acuan "
+        "studi 2019 (sebagian besar diturunkan, bukan diukur), bukan pembuktian.",
+        "These are self-assessments. The study columns of the per-cell table compare with the "
+        "2019 study's reference (mostly derived, not measured); they do not prove anything."),
+    "key_demo": (
+        "DATA CONTOH: pola pada data ini dibuat oleh generator demo, jadi kemiripannya dengan "
+        "studi tidak bermakna.",
+        "SAMPLE DATA: the pattern in these data was made by the demo generator, so any likeness "
+        "to the study means nothing."),
+    "study_ref_short": ("Acuan studi", "Study ref."),
+    "compared_short": ("dibanding", "compared"),
+    "basis_m": ("(diukur)", "(measured)"),
+    "basis_d": ("(diturunkan)", "(derived)"),
+    "cmp_above": ("di atas acuan ({diff})", "above it ({diff})"),
+    "cmp_below": ("di bawah acuan ({diff})", "below it ({diff})"),
+    "cmp_near": ("dekat acuan ({diff})", "close to it ({diff})"),
+    "cell_compare_note": (
+        "Acuan studi: tingkat yang kami baca dari studi untuk jenis pendamping itu; "
+        "\u201cdiukur\u201d hanya untuk peran broker (Tabel 1), selainnya \u201cditurunkan\u201d "
+        "dari uraian kegiatan (Tabel 2-4). Selisih 0,5 atau lebih dibaca di atas/di bawah acuan.",
+        "Study ref.: the level we read from the study for that advisor type; "
+        "\u201cmeasured\u201d only for the broker role (Table 1), otherwise \u201cderived\u201d "
+        "from the activity descriptions (Tables 2-4). A difference of 0.5 or more reads as "
+        "above/below it."),
+    "ranked_within": ("{type}, terhadap target {type}", "{type}, against {type} targets"),
+    "share_below": ("Sel di bawah target", "Cells below target"),
     "rank": ("No.", "No."),
 }
 

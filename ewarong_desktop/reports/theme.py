@@ -153,8 +153,11 @@ def styles() -> Styles:
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
-        header=ParagraphStyle("header", parent=cell, fontName=FONT_BOLD, alignment=TA_LEFT),
+        # Column headings wrap between words only ("Assessme-nts" helps nobody).
+        header=ParagraphStyle("header", parent=cell, fontName=FONT_BOLD, alignment=TA_LEFT,
+                              splitLongWords=False),
         header_right=ParagraphStyle("header_right", parent=cell, fontName=FONT_BOLD,
+                                    splitLongWords=False,
                                     alignment=TA_RIGHT),
         source=ParagraphStyle("source", parent=body, fontName=FONT_ITALIC, fontSize=7.5,
                               leading=9.5, textColor=MUTED),

@@ -96,7 +96,12 @@ def test_change_baseline_plan_audit_and_notes(database, rich):
     assert "periode Semester II 2025" in content
     # Study baseline for PKH advisors, attributed.
     role_one = [c.baseline["PKH"].level for c in instrument.cells.values() if c.role == 1]
-    assert "Studi (PKH)" in content
+    assert "Pesan utama dan langkah berikut" in pages[0]
+    assert "Acuan studi (PKH)" in content
+    # Per cell, the study's finding for the type, marked measured or derived.
+    assert content.count("diukur dalam studi") == 8
+    assert content.count("diturunkan dari uraian studi") == 24
+    assert " ".join(instrument.cell(2, 4).baseline["PKH"].finding.id.split()) in content
     assert format_number(sum(role_one) / len(role_one), "id") in content
     assert "Pustaka Rahmat" in content and "978-602-7810-71-3" in content
     # Development plan: the largest gaps' suggested actions, a self-help group, blank lines.
@@ -104,7 +109,10 @@ def test_change_baseline_plan_audit_and_notes(database, rich):
     assert " ".join(instrument.area(8).action.id.split()) in content
     assert "Sesi kelompok swabantu" in content
     assert content.count("Tindakan yang disepakati") >= 2
-    assert "Tempat, tanggal" in content and "Mengetahui" in content
+    # Signatures in the Indonesian convention, on the page of the plan's last item.
+    signed = next(page for page in pages if "Mengetahui" in page)
+    assert "Sesi kelompok swabantu" in signed and "Bandung, ...." in signed
+    assert signed.count("NIP.") == 2 and "Disetujui oleh" not in signed
     # Appendices: the note with its line break, the audit trail with the reopen reason.
     appendix = " ".join(page for page in pages if "Lampiran A" in page or "Lampiran B" in page)
     assert "Belum ada pelatihan pembukuan. Baris kedua catatan." in appendix
@@ -271,3 +279,13 @@ def test_audit_labels_cover_every_action_the_services_write():
     actions = {"finalise", "refinalise", "reopen", "rating", "note"}
     actions |= {f"conflict_{resolution}" for resolution in RESOLUTIONS.values()}
     assert {f"audit_{action}" for action in actions} <= set(LABELS)
+
+
+def test_a_draft_has_no_signature_block(database, draft):
+    from ewarong_desktop.services import assessments
+
+    with database.session() as session:
+        assessments.set_rating(session, draft, "4.1.1", 2)
+    content = " ".join(page_texts(render(database, draft)))
+    assert "Mengetahui" not in content and "NIP." not in content
+    assert "Tanda tangan dicetak setelah penilaian dinyatakan final" in content
