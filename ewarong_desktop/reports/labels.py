@@ -311,6 +311,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "Belum ada penilaian final untuk saringan ini, jadi belum ada rata-rata.",
         "No final assessment matches these filters yet, so there are no means."),
     "none": ("Tidak ada.", "None."),
+    "batch_title": ("Profil Peran Pendamping: kumpulan", "Advisor Role Profiles: collection"),
+    "batch_scope": ("Cakupan", "Scope"),
+    "batch_contents": ("Isi", "Contents"),
+    "batch_counts": ("{total} profil ({final} final, {draft} draf).",
+                     "{total} profiles ({final} final, {draft} draft)."),
+    "batch_finals_only": ("Hanya penilaian final; draf tidak dicetak.",
+                          "Final assessments only; drafts are not printed."),
+    "batch_with_drafts": ("Draf ikut dicetak atas permintaan dan ditandai DRAF.",
+                          "Drafts are included on request and marked DRAFT."),
+    "batch_index": ("Daftar isi", "Index"),
+    "batch_index_intro": (
+        "Nomor di sini sama dengan \u201cProfil k dari n\u201d di kaki halaman setiap profil; "
+        "setiap profil juga punya penanda (bookmark) di PDF.",
+        "The numbers here match \u201cProfile k of n\u201d in each profile's footer; each "
+        "profile also has a bookmark in the PDF."),
     "key_summary_title": ("Pesan utama", "Key messages"),
     "key_types": ("PKH dibanding TKSK per peran (rata-rata PKH / TKSK, selisih):",
                   "PKH compared with TKSK per role (mean PKH / TKSK, difference):"),
