@@ -209,8 +209,10 @@ class _Checker:
         if not isinstance(year, int) or isinstance(year, bool):
             self.problems.append("citation: 'year' must be a whole number")
             year = 0
-        return Citation(*(str(value.get(name, "")) for name in fields[:6]), year,  # type: ignore[arg-type]
-                        str(value.get("isbn", "")), self.text(value.get("occasion"), "citation occasion"))
+        text = {name: str(value.get(name, "")) for name in fields}
+        return Citation(text["authors"], text["chapter"], text["book"], text["editor"],
+                        text["publisher"], text["city"], year, text["isbn"],
+                        self.text(value.get("occasion"), "citation occasion"))
 
     def items(self, data: dict, key: str, count: int) -> list[dict]:
         value = data.get(key)

@@ -85,8 +85,8 @@ def test_new_assessments_use_the_new_edition_and_the_old_one_still_loads():
 
 def test_every_measured_level_quotes_table_1_and_every_derived_level_has_a_reason():
     instrument = load_instrument()
-    words = {entry["words"]: entry["level"] for entry in
-             json.loads(resource_path("instrument", "instrument-2026.2.json").read_text("utf-8"))["study_words"]}
+    data = json.loads(resource_path("instrument", "instrument-2026.2.json").read_text("utf-8"))
+    words = {entry["words"]: entry["level"] for entry in data["study_words"]}
     study = STUDY.read_text("utf-8").lower() if STUDY.exists() else None
     for cell in instrument.cells.values():
         for advisor_type, baseline in cell.baseline.items():
@@ -148,7 +148,8 @@ def test_every_discrepancy_the_review_listed_is_answered(current):
 def test_scale_descriptions_do_not_overlap():
     scale = load_instrument().scale
     # Each level names its own frequency; none repeats another's wording.
-    words = ["tidak melakukan", "satu atau dua kali", "tiga kali atau lebih", "terjadwal", "inisiatif sendiri"]
+    words = ["tidak melakukan", "satu atau dua kali", "tiga kali atau lebih", "terjadwal",
+             "inisiatif sendiri"]
     for level, word in zip(scale, words, strict=True):
         assert word in level.description.id.lower()
     assert "sesekali" not in scale[1].description.id + scale[2].description.id

@@ -50,8 +50,9 @@ def run_demo(args: argparse.Namespace) -> int:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         raise
     database.close()
-    print(f"demo database {path} (sample data, pattern {args.pattern}): {counts.advisors} advisors, {counts.warongs} e-Warongs, "
-          f"{counts.assessments} assessments, {counts.ratings} ratings")
+    print(f"demo database {path} (sample data, pattern {args.pattern}): {counts.advisors} "
+          f"advisors, {counts.warongs} e-Warongs, {counts.assessments} assessments, "
+          f"{counts.ratings} ratings")
     return 0
 
 
@@ -102,4 +103,8 @@ def run_list(args: argparse.Namespace) -> int:
 def _cell(value: Any, column: str) -> str:
     if column == "completeness":
         return f"{value:.0%}"
+    if column == "period":  # as people say it; the JSON keeps the code ("2026-S2")
+        from ..periods import period_name
+
+        return period_name(value, "en")
     return "" if value is None else str(value)

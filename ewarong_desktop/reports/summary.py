@@ -27,7 +27,6 @@ from .theme import (
     LEVEL_FILLS,
     LEVEL_INK,
     TYPE_FILLS,
-    ZEBRA_FILL,
     layout_commands,
     markup,
 )

@@ -45,7 +45,8 @@ from .. import __version__
 from ..db import Database
 from ..errors import UserError
 from ..instrument import load_instrument, study_citation
-from ..services import advisors, assessments, warongs
+from ..periods import period_name
+from ..services import advisors, assessments, demo, warongs
 from ..services import validation as v
 from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.advisor_id = advisor_id
         self.advisor: AdvisorInfo | None = None
+        self.is_demo = False  # a demo database: every window title says DATA CONTOH
         self.warong: WarongInfo | None = None
         self._windows: dict[tuple[str, uuid.UUID], QWidget] = {}
         self.unsaved_note_box: QMessageBox | None = None
@@ -412,6 +414,7 @@ class MainWindow(QMainWindow):
         """Act as this advisor from now on (after switching or editing the profile)."""
         with self.database.session() as session:
             self.advisor = advisors.get_advisor(session, advisor_id)
+            self.is_demo = demo.is_demo(session)
         self.advisor_id = advisor_id
         self.assessment_model.current_advisor_id = advisor_id
         types = load_instrument().advisor_types
@@ -420,8 +423,10 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Pengguna: {name} ({kind})").format(
             name=self.advisor.name, kind=kind))
         name = self.database.path.name if self.database.path else ""
-        self.setWindowTitle(self.tr("e-Warong Desktop — {advisor} — {file}").format(
-            advisor=self.advisor.name, file=name)
+        self.setWindowTitle(
+            (self.tr("DATA CONTOH — ") if self.is_demo else "")
+            + self.tr("e-Warong Desktop — {advisor} — {file}").format(
+                advisor=self.advisor.name, file=name)
             + (self.tr(" (hanya baca)") if self.database.read_only else ""))
         if self.only_mine.isChecked():
             self.apply_filter()
@@ -665,7 +670,8 @@ class MainWindow(QMainWindow):
 
         view = ProfileView(self.database, summary.id, lang=self.lang, parent=self)
         title = self.tr("Profil peran {period} — {warong} — {advisor}").format(
-            period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
+            period=period_name(summary.period, self.lang), warong=summary.warong_name,
+            advisor=summary.advisor_name)
         return self._show_window(key, view, title)
 
     def _show_window(self, key: tuple[str, uuid.UUID], widget: QWidget, title: str) -> QWidget:
@@ -673,7 +679,7 @@ class MainWindow(QMainWindow):
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if not widget.windowTitle():
-            widget.setWindowTitle(title)
+            widget.setWindowTitle((self.tr("DATA CONTOH — ") if self.is_demo else "") + title)
         screen = self.screen().availableGeometry()
         widget.resize(min(1280, screen.width() - 40), min(800, screen.height() - 60))
         self._windows[key] = widget

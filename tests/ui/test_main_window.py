@@ -316,3 +316,20 @@ def test_a_first_start_on_a_laptop_screen_fills_it(make_shell, demo_path, demo_a
     window.showNormal()  # un-maximized by the person: the next start remembers that
     window.close()
     assert not make_shell(demo_path, advisor_id=demo_advisor.id).window.isMaximized()
+
+
+def test_a_demo_database_says_so_in_every_window_title(window, demo_advisor):
+    assert window.windowTitle().startswith("DATA CONTOH — e-Warong Desktop")
+    with window.database.session() as session:
+        mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
+    window.select_warong(mine.id)
+    window.assessment_view.setCurrentIndex(window.assessment_model.index(0, 0))
+    profile = window.view_profile()
+    assert profile is not None and profile.windowTitle().startswith("DATA CONTOH — ")
+    assert "Semester" in profile.windowTitle()
+
+
+def test_a_normal_database_never_says_demo(make_shell, db_path, advisor_and_warong):
+    shell = make_shell(db_path, advisor_id=advisor_and_warong[0])
+    assert "DATA CONTOH" not in shell.window.windowTitle()
+    assert "e-Warong Desktop" in shell.window.windowTitle()
