@@ -397,8 +397,9 @@ class _ProfileStory(StoryBuilder):
                 str(finding.level),
                 self.p(self.t("basis_measured" if finding.measured else "basis_derived"), "cell"),
                 self.p(markup(finding.finding.get(self.lang)), "cell")])
+        # The table is long: a page break is made only when fewer than a few rows would
+        # fit under the heading, never by keeping the whole table with it.
         cell_intro = self.p(markup(self.t("baseline_cells_intro", type=type_name)), "small")
-        cell_intro.keepWithNext = True
         return [
             *self.heading(self.t("sec_baseline")), intro, means, Spacer(1, 3 * mm),
             *self.subheading(self.t("baseline_cells")), cell_intro,
@@ -409,7 +410,7 @@ class _ProfileStory(StoryBuilder):
         ]
 
     def subheading(self, text: str) -> list[Flowable]:
-        return [CondPageBreak(30 * mm), self.p(text, "subheading")]
+        return [CondPageBreak(55 * mm), self.p(text, "subheading")]
 
     def plan_areas(self) -> list[tuple[int, list[CellScore]]]:
         """Agenda areas with the largest total gap first (then the largest single gap)."""

@@ -55,7 +55,8 @@ def text_runs(pdf: bytes) -> list[list[tuple[float, float, bool, str]]]:
 def stranded_headings(pdf: bytes, *, heading_size: float = 9.5, min_below: float = 30,
                       foot: float = 60, lower_part: float = 320) -> list[tuple[int, str]]:
     """Headings (bold, ``heading_size`` to 20 points: section and sub-section headings,
-    not the draft watermark) in the lower part of a page with less than ``min_below``
+    not the draft watermark, nor bold sentences ending in a full stop such as notices) in
+    the lower part of a page with less than ``min_below``
     points of the page's own text under them: a heading left alone at a page's foot.
     Text lower than ``foot`` (the running footer) does not count."""
     found = []
@@ -65,7 +66,7 @@ def stranded_headings(pdf: bytes, *, heading_size: float = 9.5, min_below: float
             continue
         lowest = min(run[0] for run in body)
         for y, size, bold, text in body:
-            if (bold and heading_size <= size <= 20 and y < lower_part
-                    and y - lowest < min_below):
+            if (bold and heading_size <= size <= 20 and not text.endswith(".")
+                    and y < lower_part and y - lowest < min_below):
                 found.append((number, text))
     return found
