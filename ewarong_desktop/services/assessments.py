@@ -26,7 +26,7 @@ from ..db.models import (
     Warong,
     utcnow,
 )
-from ..errors import IncompleteAssessmentError, ValidationError
+from ..errors import IncompleteAssessmentError, InstrumentError, ValidationError
 from ..instrument import DEFAULT_VERSION, all_cell_codes, load_instrument
 from . import validation as v
 
@@ -236,7 +236,11 @@ def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UU
     advisor_type = session.get(Advisor, advisor_id).advisor_type  # type: ignore[union-attr]
     prefilled = {code for (code,) in session.execute(
         select(Rating.cell_code).where(Rating.assessment_id == assessment.id))}
-    for code in load_instrument(instrument_version).not_applicable_by_default.get(advisor_type, ()):
+    try:
+        instrument = load_instrument(instrument_version)
+    except InstrumentError:  # an edition this program does not have: no defaults to apply
+        instrument = load_instrument()
+    for code in instrument.not_applicable_by_default.get(advisor_type, ()):
         if code not in prefilled:
             session.add(Rating(assessment_id=assessment.id, cell_code=code, level=None,
                                not_applicable=True, note=""))
