@@ -656,7 +656,8 @@ class MainWindow(QMainWindow):
         form.changed.connect(lambda *_args, key=("profile", summary.id): self._refresh_view(key))
         form.finalised.connect(lambda *_args: self.refresh_assessments())
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
-            period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
+            period=period_name(summary.period, self.lang), warong=summary.warong_name,
+            advisor=summary.advisor_name)
         return self._show_window(key, form, title)
 
     def view_profile(self) -> QWidget | None:

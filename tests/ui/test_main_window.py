@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from ewarong_desktop.periods import period_name
 from ewarong_desktop.services import advisors, assessments, warongs
 from ewarong_desktop.services import validation as v
 from ewarong_desktop.ui.main_window import MainWindow, NewAssessmentDialog
@@ -208,7 +209,7 @@ def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advi
     assert created.period == period and created.advisor_id == demo_advisor.id
     assert created.answered > 0  # copied from the latest earlier semester
     [form] = window.open_windows()
-    assert form.isVisible() and period in form.windowTitle()
+    assert form.isVisible() and period_name(period) in form.windowTitle()
     assert form.is_editable  # the advisor's own draft
     assert window.open_assessment() is form  # asked again: the same window comes forward
 
