@@ -8,7 +8,7 @@ made with. Loading validates the whole file and names every problem it finds.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +21,10 @@ LEVELS = (0, 1, 2, 3, 4)
 ROLE_COUNT = 4
 AREA_COUNT = 8
 CELL_COUNT = ROLE_COUNT * AREA_COUNT  # the cells of the 4 x 8 grid
-DEFAULT_VERSION = "2026.1"
+DEFAULT_VERSION = "2026.2"  # new assessments use this edition
+EDITIONS = ("2026.1", "2026.2")  # every edition the program still reads, oldest first
+MEASURED = "measured"  # a level the study gives (its Table 1, broker role)
+DERIVED = "derived"  # our reading of the study's activity descriptions (Tables 2-4)
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,40 @@ class Area:
 
 @dataclass(frozen=True)
 class Baseline:
+    """The study's finding for one cell and advisor type, and the level we read from it."""
+
     level: int
     finding: Text
+    basis: str = ""  # MEASURED or DERIVED; empty in editions before 2026.2
+    study_quote: str = ""  # the study's own words the measured level rests on
+    study_table: int = 0
+    reason: str = ""  # one line: why a derived level is what it is
+
+    @property
+    def measured(self) -> bool:
+        return self.basis == MEASURED
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The bibliographic reference of the study, in one place."""
+
+    authors: str
+    chapter: str
+    book: str
+    editor: str
+    publisher: str
+    city: str
+    year: int
+    isbn: str
+    occasion: Text
+
+    def text(self, lang: str) -> str:
+        """The full reference, e.g. for the About dialog, a PDF footnote and the README."""
+        in_word = "In" if lang == "en" else "Dalam"
+        return (f"{self.authors} ({self.year}). \u201c{self.chapter}\u201d. {in_word}: {self.book}, "
+                f"ed. {self.editor}. {self.city}: {self.publisher}. ISBN {self.isbn} "
+                f"({self.occasion.get(lang)}).")
 
 
 @dataclass(frozen=True)
@@ -66,6 +101,7 @@ class Cell:
     area: int
     prompts: dict[str, Text]  # advisor type -> prompt
     baseline: dict[str, Baseline]  # PKH / TKSK -> the study's finding
+    rationale: str = ""  # why the prompts and levels are what they are (for maintainers)
 
     def prompt(self, advisor_type: str, lang: str) -> str:
         return self.prompts.get(advisor_type, self.prompts["OTHER"]).get(lang)
@@ -90,6 +126,12 @@ class Instrument:
     areas: tuple[Area, ...]
     cells: dict[str, Cell]  # in order: role, then area
     default_targets: dict[str, dict[str, int]]
+    citation: Citation | None = None
+    targets_proposed_by: Text | None = None
+    targets_why: dict[str, Text] = field(default_factory=dict)
+    not_applicable_by_default: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # earlier edition -> {its cell code: this edition's cell code}
+    cell_maps: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def cell_codes(self) -> list[str]:
@@ -133,6 +175,45 @@ class _Checker:
             self.problems.append(f"{where}: level must be a whole number from 0 to 4")
             return 0
         return value
+
+    def baseline(self, entry: dict, where: str, labelled: bool, role: object) -> Baseline:
+        level = self.level(entry.get("level"), where)
+        finding = self.text(entry.get("finding"), f"{where} finding")
+        if not labelled:
+            return Baseline(level, finding)
+        basis = entry.get("basis")
+        ref = entry.get("study_ref") or {}
+        quote, table = str(ref.get("quote") or ""), ref.get("table") or 0
+        reason = str(entry.get("reason") or "")
+        if basis == MEASURED:
+            # Only the broker role (the study's Table 1) comes with levels.
+            if role != 1 or table != 1 or not quote.strip():
+                self.problems.append(f"{where}: a measured level needs role 1 and the study's words "
+                                     "from its Table 1")
+        elif basis == DERIVED:
+            if not reason.strip():
+                self.problems.append(f"{where}: a derived level needs its reason")
+        else:
+            self.problems.append(f"{where}: basis must be '{MEASURED}' or '{DERIVED}'")
+        return Baseline(level, finding, str(basis), quote, int(table) if isinstance(table, int) else 0,
+                        reason)
+
+    def citation(self, value: object) -> Citation | None:
+        if not isinstance(value, dict):
+            self.problems.append("'citation' is missing")
+            return None
+        fields = ("authors", "chapter", "book", "editor", "publisher", "city", "isbn")
+        for name in fields:
+            if not isinstance(value.get(name), str) or not value[name].strip():
+                self.problems.append(f"citation: '{name}' is missing")
+        year = value.get("year")
+        if not isinstance(year, int) or isinstance(year, bool):
+            self.problems.append("citation: 'year' must be a whole number")
+            year = 0
+        text = {name: str(value.get(name, "")) for name in fields}
+        return Citation(text["authors"], text["chapter"], text["book"], text["editor"],
+                        text["publisher"], text["city"], year, text["isbn"],
+                        self.text(value.get("occasion"), "citation occasion"))
 
     def items(self, data: dict, key: str, count: int) -> list[dict]:
         value = data.get(key)
@@ -211,6 +292,8 @@ def parse_instrument(data: object, origin: str = "instrument") -> Instrument:
             )
         )
 
+    # From 2026.2 on, every baseline says whether the study measured it or we derived it.
+    labelled = "citation" in data
     cells: dict[str, Cell] = {}
     for item in check.items(data, "cells", ROLE_COUNT * AREA_COUNT):
         code = item.get("code")
@@ -225,11 +308,10 @@ def parse_instrument(data: object, origin: str = "instrument") -> Instrument:
         baseline = {}
         for advisor_type in ("PKH", "TKSK"):
             entry = (item.get("baseline") or {}).get(advisor_type) or {}
-            baseline[advisor_type] = Baseline(
-                check.level(entry.get("level"), f"cell {code} baseline {advisor_type}"),
-                check.text(entry.get("finding"), f"cell {code} baseline {advisor_type} finding"),
-            )
-        cells[code] = Cell(code, item["role"], item["area"], prompts, baseline)
+            baseline[advisor_type] = check.baseline(entry, f"cell {code} baseline {advisor_type}",
+                                                    labelled, item.get("role"))
+        cells[code] = Cell(code, item["role"], item["area"], prompts, baseline,
+                           str(item.get("rationale") or ""))
     missing = [code for code in all_cell_codes() if code not in cells]
     if missing:
         check.problems.append(f"cells missing: {', '.join(missing)}")
@@ -248,13 +330,31 @@ def parse_instrument(data: object, origin: str = "instrument") -> Instrument:
                     per_type[code], f"default target {advisor_type} {code}"
                 )
 
+    citation = check.citation(data.get("citation")) if labelled else None
+    note = data.get("targets_note") or {}
+    proposed_by = check.text(note.get("proposed_by"), "targets_note proposed_by") if labelled else None
+    targets_why = ({t: check.text((note.get("why") or {}).get(t), f"targets_note why {t}")
+                    for t in ADVISOR_TYPES} if labelled else {})
+    na_defaults: dict[str, tuple[str, ...]] = {}
+    for advisor_type, codes in (data.get("not_applicable_by_default") or {}).items():
+        unknown = [c for c in codes if c not in all_cell_codes()]
+        if advisor_type not in ADVISOR_TYPES or unknown:
+            check.problems.append(f"not_applicable_by_default {advisor_type}: unknown type or cells")
+        na_defaults[advisor_type] = tuple(codes)
+    cell_maps: dict[str, dict[str, str]] = {}
+    for edition, entry in (data.get("previous_editions") or {}).items():
+        mapping = dict((entry or {}).get("cell_map") or {})
+        if set(mapping.values()) - set(all_cell_codes()):
+            check.problems.append(f"previous edition {edition}: its cell map names unknown cells")
+        cell_maps[edition] = mapping
+
     if check.problems:
         shown = "; ".join(check.problems[:10])
         more = f" (and {len(check.problems) - 10} more)" if len(check.problems) > 10 else ""
         raise InstrumentError(f"{origin} is broken: {shown}{more}")
     return Instrument(
         version, title, source, types, tuple(scale), not_applicable, tuple(roles), tuple(areas),
-        cells, targets,
+        cells, targets, citation, proposed_by, targets_why, na_defaults, cell_maps,
     )
 
 
@@ -272,3 +372,23 @@ def load_instrument_file(path: Path) -> Instrument:
 def load_instrument(version: str = DEFAULT_VERSION) -> Instrument:
     """The instrument of the given version, bundled in resources/instrument/."""
     return load_instrument_file(resource_path("instrument", f"instrument-{version}.json"))
+
+
+def study_baseline(instrument: Instrument, code: str, advisor_type: str) -> Baseline | None:
+    """The study's finding for a cell of any edition, as the current edition reads it.
+
+    Earlier editions' levels were corrected in 2026.2, so an old assessment is compared
+    with the current reading, matched through the current edition's cell map. None for
+    advisor types the study did not cover.
+    """
+    current = load_instrument()
+    mapped = current.cell_maps.get(instrument.version, {}).get(code, code)
+    cell = current.cells.get(mapped)
+    return None if cell is None else cell.baseline.get(advisor_type)
+
+
+def study_citation(lang: str) -> str:
+    """The study's full reference, from the current edition of the instrument."""
+    citation = load_instrument().citation
+    assert citation is not None  # checked when the current edition loads
+    return citation.text(lang)

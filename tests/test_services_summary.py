@@ -7,7 +7,7 @@ import pytest
 
 from ewarong_desktop.errors import NotFoundError, ValidationError
 from ewarong_desktop.instrument import load_instrument
-from ewarong_desktop.services import assessments, profiles
+from ewarong_desktop.services import advisors, assessments, profiles
 from ewarong_desktop.services.demo import generate_demo
 from ewarong_desktop.services.summary import ALL, NOT_APPLICABLE, SummaryFilters, coordinator_summary
 
@@ -100,6 +100,7 @@ def test_gaps_advisors_and_training_needs_match_python(demo):
         summary = coordinator_summary(session, filters)
         instrument, _found, _used, _targets, _levels, _na, by_advisor, advisor_assessments = (
             expected(session, filters, period))
+        advisor_type_of = {a.id: a.advisor_type for a in advisors.list_advisors(session)}
 
     gaps = [stat.gap for stat in summary.largest_gaps]
     assert gaps == sorted(gaps, reverse=True)
@@ -109,8 +110,15 @@ def test_gaps_advisors_and_training_needs_match_python(demo):
     shortfall = {advisor: fmean(max(target - level, 0) for target, level, _ in rows)
                  for advisor, rows in by_advisor.items()
                  if any(level < target for target, level, _ in rows)}
-    ranked = sorted(shortfall.values(), reverse=True)[:len(summary.advisors_with_gaps)]
-    assert [a.mean_shortfall for a in summary.advisors_with_gaps] == pytest.approx(ranked)
+    # Ranked within each advisor type, against that type's own targets.
+    types = [a.advisor_type for a in summary.advisors_with_gaps]
+    assert types == sorted(types, key=["PKH", "TKSK", "OTHER"].index) and len(set(types)) == 2
+    for advisor_type in set(types):
+        shown = [a for a in summary.advisors_with_gaps if a.advisor_type == advisor_type]
+        own = [value for advisor, value in shortfall.items()
+               if advisor_type_of[advisor] == advisor_type]
+        assert [a.mean_shortfall for a in shown] == pytest.approx(
+            sorted(own, reverse=True)[:len(shown)])
     for advisor in summary.advisors_with_gaps:
         rows = by_advisor[advisor.advisor_id]
         assert advisor.mean_shortfall == pytest.approx(shortfall[advisor.advisor_id])
@@ -124,8 +132,14 @@ def test_gaps_advisors_and_training_needs_match_python(demo):
                    if any(level < target and instrument.cells[code].area == need.area
                           for target, level, code in rows)}
         assert need.advisors_needing == len(needing)
-    counts = [need.advisors_needing for need in summary.training_needs]
-    assert counts == sorted(counts, reverse=True)
+        cells = [(target, level) for rows in by_advisor.values() for target, level, code in rows
+                 if instrument.cells[code].area == need.area]
+        assert need.share_below == pytest.approx(
+            sum(1 for target, level in cells if level < target) / len(cells))
+    shares = [need.share_below for need in summary.training_needs]
+    assert shares == sorted(shares, reverse=True)
+    # The share tells areas apart even where almost every advisor has some gap.
+    assert len({round(share, 2) for share in shares}) >= 5
 
 
 def test_filters_by_region_type_and_drafts(demo):

@@ -16,6 +16,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.add_argument("--assessments", type=int, default=None, metavar="N",
                       help="approximate number of assessments (default: about 160)")
+    demo.add_argument("--pattern", choices=("study", "flat"), default="study",
+                      help="study: levels start from the study's reference levels (built in, so "
+                           "reports repeat the study by construction); flat: every cell starts at "
+                           "level 2 for both advisor types")
     demo.set_defaults(handler=run_demo)
 
     listing = subparsers.add_parser("list", parents=[common, reading_options()],
@@ -44,7 +48,8 @@ def run_demo(args: argparse.Namespace) -> int:
     try:
         database = open_database(path)
         with database.session() as session:
-            counts = generate_demo(session, seed=args.seed, assessments=args.assessments)
+            counts = generate_demo(session, seed=args.seed, assessments=args.assessments,
+                                   pattern=args.pattern)
     except BaseException:
         if database is not None:
             database.close()
@@ -52,8 +57,9 @@ def run_demo(args: argparse.Namespace) -> int:
             leftover.unlink(missing_ok=True)
         raise
     database.close()
-    print(f"demo database {path}: {counts.advisors} advisors, {counts.warongs} e-Warongs, "
-          f"{counts.assessments} assessments, {counts.ratings} ratings")
+    print(f"demo database {path} (sample data, pattern {args.pattern}): {counts.advisors} "
+          f"advisors, {counts.warongs} e-Warongs, {counts.assessments} assessments, "
+          f"{counts.ratings} ratings")
     return 0
 
 
@@ -121,4 +127,8 @@ def _cell(value: Any, column: str) -> str:
         return ", ".join(value)
     if column == "verification":
         return "" if value is None else f"{value['status']} ({value['cells_changed']})"
+    if column == "period":  # as people say it; the JSON keeps the code ("2026-S2")
+        from ..periods import period_name
+
+        return period_name(value, "en")
     return "" if value is None else terminal_text(str(value))

@@ -50,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     profiles = kinds.add_parser("profiles", parents=[common, lang, filters],
                                 help="all role profiles of a period, in one PDF or a folder")
     profiles.add_argument("--period", required=True, metavar="P", help="semester such as 2026-S1")
+    profiles.add_argument("--include-drafts", action="store_true",
+                          help="print drafts too (marked DRAF); by default only final assessments")
     where = profiles.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, metavar="FILE.pdf",
                        help="one PDF, each profile starting on a new page")
@@ -94,7 +96,8 @@ def run_profiles(args: argparse.Namespace) -> int:
     from ..services.report_data import ProfileFilters
     from ..services.report_export import export_profiles
 
-    filters = ProfileFilters(args.period, args.kabupaten, args.kecamatan, args.advisor_type)
+    filters = ProfileFilters(args.period, args.kabupaten, args.kecamatan, args.advisor_type,
+                             args.include_drafts)
     show_progress = sys.stderr is not None and sys.stderr.isatty()  # None: windowed build
 
     def progress(done: int, total: int, name: str) -> None:

@@ -52,6 +52,76 @@ CancelCheck = Callable[[], bool]
 _CATALOG, _PAGES, _INFO, _OUTLINES = 1, 2, 3, 4  # object numbers written last
 
 
+@dataclass(frozen=True)
+class BatchEntry:
+    """One profile of a batch, as its cover's index lists it."""
+
+    advisor_name: str
+    advisor_type: str
+    warong_name: str
+    kecamatan: str
+    kabupaten: str
+    final: bool
+
+
+@dataclass(frozen=True)
+class BatchCover:
+    """What a combined batch says about itself on its first pages."""
+
+    scope: str
+    include_drafts: bool
+    demo: bool
+    printed_at: datetime
+    entries: list[BatchEntry]
+
+
+def render_batch_cover(cover: BatchCover, lang: str) -> bytes:
+    """The cover of a combined batch: scope, date, what is included, and a printed index
+    numbered as the profiles' footers ("Profil k dari n")."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer
+
+    from ..instrument import load_instrument
+    from .blocks import StoryBuilder
+    from .document import FRAME_WIDTH, DocumentInfo, render_pdf
+    from .labels import format_date
+    from .theme import markup
+
+    builder = StoryBuilder(load_instrument(), lang)
+    total = len(cover.entries)
+    finals = sum(1 for entry in cover.entries if entry.final)
+    rows: list[list[object]] = [builder.header_row("rank", "advisor", "type_short", "warong",
+                                                   "kecamatan", "status")]
+    for number, entry in enumerate(cover.entries, start=1):
+        rows.append([number, builder.user(entry.advisor_name, "cell"), entry.advisor_type,
+                     builder.user(entry.warong_name, "cell"), builder.user(entry.kecamatan, "cell"),
+                     builder.t("final" if entry.final else "draft")])
+    facts = builder.table([
+        [builder.p(builder.t("batch_scope"), "cell_bold"), builder.user(cover.scope, "cell")],
+        [builder.p(builder.t("date_printed"), "cell_bold"),
+         builder.p(format_date(cover.printed_at, lang), "cell")],
+        [builder.p(builder.t("batch_contents"), "cell_bold"),
+         builder.p(builder.t("batch_counts", total=total, final=finals, draft=total - finals)
+                   + " " + builder.t("batch_with_drafts" if cover.include_drafts
+                                     else "batch_finals_only"), "cell")],
+    ], [40 * mm, FRAME_WIDTH - 40 * mm], header_rows=0)
+    story = [builder.p(builder.t("batch_title"), "title"),
+             builder.p(markup(builder.instrument.title.get(lang)), "subtitle"), facts,
+             Spacer(1, 4 * mm), *builder.heading(builder.t("batch_index")),
+             builder.p(builder.t("batch_index_intro"), "small"),
+             builder.table(rows, [10 * mm, 50 * mm, 14 * mm, 52 * mm, 32 * mm,
+                                  FRAME_WIDTH - 158 * mm])]
+    info = DocumentInfo(
+        title=builder.t("batch_title"), author=label("program", lang), subject=cover.scope,
+        lang=lang, header_left=f"{builder.t('batch_title')} \u00b7 {cover.scope}",
+        header_right=builder.t("batch_index"),
+        footer_left=" \u00b7 ".join([label("printed_on", lang,
+                                           date=format_date(cover.printed_at, lang)),
+                                     label("program", lang)]),
+        sample=cover.demo)
+    return render_pdf(story, info)
+
+
 @dataclass
 class BatchResult:
     """What a batch did: profiles written, whether it was cancelled, the files made."""
@@ -215,8 +285,10 @@ def _bookmark(data: ProfileReportData) -> str:
 def write_profiles_pdf(profiles: Iterable[ProfileReportData], total: int, path: Path, *,
                        lang: str = "id", title: str,
                        progress: ProgressCallback | None = None,
-                       cancelled: CancelCheck | None = None) -> BatchResult:
-    """All profiles in one PDF, each starting on a new page, generated one at a time.
+                       cancelled: CancelCheck | None = None,
+                       cover: BatchCover | None = None) -> BatchResult:
+    """All profiles in one PDF, each starting on a new page, generated one at a time,
+    after a ``cover`` with the scope and an index when one is given.
 
     ``profiles`` should be lazy (a generator) so only one is in memory. When
     ``cancelled()`` turns true the batch stops and no file is written.
@@ -229,10 +301,14 @@ def write_profiles_pdf(profiles: Iterable[ProfileReportData], total: int, path: 
 
     def write(stream: BinaryIO) -> None:
         writer = StreamingPdfWriter(stream)
+        if cover is not None:
+            writer.append(render_batch_cover(cover, lang), label("batch_index", lang))
         for data in profiles:
             if cancelled is not None and cancelled():
                 raise _Cancelled
-            writer.append(render_profile(data, lang), _bookmark(data))
+            position = (result.written + 1, total)
+            writer.append(render_profile(data, lang, position),
+                          f"{position[0]}. {_bookmark(data)}")
             result.written += 1
             if progress is not None:
                 progress(result.written, total, data.profile.assessment.advisor_name)
@@ -260,7 +336,7 @@ def write_profile_files(profiles: Iterable[ProfileReportData], total: int, folde
             result.cancelled = True
             break
         result.paths.append(write_bytes(folder / profile_file_name(data),
-                                        render_profile(data, lang)))
+                                        render_profile(data, lang, (result.written + 1, total))))
         result.written += 1
         if progress is not None:
             progress(result.written, total, data.profile.assessment.advisor_name)

@@ -51,6 +51,7 @@ class DocumentInfo:
     header_right: str
     footer_left: str
     draft: bool = False  # marks every page "DRAF"
+    sample: bool = False  # demo data: every page says "DATA CONTOH" / "SAMPLE DATA"
     keywords: Sequence[str] = ()
 
 
@@ -101,6 +102,20 @@ def _decorate_page(canvas: Canvas, document: BaseDocTemplate, info: DocumentInfo
         canvas.rotate(-50)
         canvas.translate(-PAGE_WIDTH / 2, -PAGE_HEIGHT / 2)
     right_edge = PAGE_WIDTH - PAGE_MARGIN
+    if info.sample:
+        # Demo data: a boxed mark in the header and a line under the footer of every page,
+        # in ink (not colour) so it survives greyscale printing and photocopies.
+        sample = label("sample_mark", info.lang)
+        canvas.setFont(FONT_BOLD, 9)
+        box = stringWidth(sample, FONT_BOLD, 9) + 10
+        canvas.setFillColor(INK)
+        canvas.rect(right_edge - box, HEADER_Y - 3.5, box, 13.5, stroke=0, fill=1)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.drawCentredString(right_edge - box / 2, HEADER_Y, sample)
+        right_edge -= box + 6
+        canvas.setFillColor(INK)
+        canvas.setFont(FONT_BOLD, 7.5)
+        canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y - 11, label("sample_footer", info.lang))
     if info.draft:
         canvas.setFont(FONT_BOLD, 9)
         box = stringWidth(mark, FONT_BOLD, 9) + 10

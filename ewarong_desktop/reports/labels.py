@@ -15,6 +15,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # Page furniture
     "page_of": ("Halaman {page} dari {total}", "Page {page} of {total}"),
     "draft_mark": ("DRAF", "DRAFT"),
+    "sample_mark": ("DATA CONTOH", "SAMPLE DATA"),
+    "sample_footer": ("DATA CONTOH \u2014 dibuat oleh generator demo, bukan data pendamping sungguhan",
+                      "SAMPLE DATA \u2014 made by the demo generator, not real advisors' data"),
+    "batch_position": ("Profil {number} dari {total}", "Profile {number} of {total}"),
     "printed_on": ("Dicetak {date}", "Printed {date}"),
     "instrument_version": ("Instrumen versi {version}", "Instrument version {version}"),
     "program": ("e-Warong Desktop", "e-Warong Desktop"),
@@ -110,19 +114,37 @@ LABELS: dict[str, tuple[str, str]] = {
     # Profile: baseline
     "sec_baseline": ("Dibandingkan dengan temuan studi", "Compared with the study's findings"),
     "baseline_intro": (
-        "Kolom \u201cstudi\u201d memberi tingkat yang kira-kira sesuai dengan temuan studi untuk "
-        "{type} di Jawa Barat (2019), dirata-ratakan per peran dan per area. Temuan ini "
-        "menjadi titik awal pembanding, bukan target.",
-        "The \u201cstudy\u201d column gives the level that roughly matches the study's finding "
-        "for {type} in West Java (2019), averaged per role and per area. It is a point of "
-        "reference, not a target."),
+        "Kolom \u201cacuan studi\u201d memberi tingkat yang kami baca dari temuan studi untuk "
+        "{type} di Jawa Barat (2019), dirata-ratakan per peran dan per area. Studi hanya "
+        "memberi tingkat untuk peran broker (diukur); tingkat peran lain kami turunkan dari "
+        "uraian kegiatannya. Acuan ini pembanding, bukan target, dan bukan bukti bahwa hasil "
+        "di sini benar atau salah.",
+        "The \u201cstudy reference\u201d column gives the level we read from the study's "
+        "findings for {type} in West Java (2019), averaged per role and per area. The study "
+        "gives levels only for the broker role (measured); the other roles' levels are derived "
+        "by us from its activity descriptions. It is a point of comparison, not a target, and "
+        "not evidence that the results here are right or wrong."),
+    "baseline_cells": ("Temuan studi per sel", "The study's finding per cell"),
+    "baseline_cells_intro": (
+        "Untuk {type}. \u201cDiukur\u201d: tingkat yang diberikan studi (Tabel 1, peran "
+        "broker). \u201cDiturunkan\u201d: tafsiran kami atas kegiatan yang diuraikan studi "
+        "(Tabel 2-4); alasannya tercatat di berkas instrumen.",
+        "For {type}. \u201cMeasured\u201d: a level the study gives (Table 1, broker role). "
+        "\u201cDerived\u201d: our reading of the activity the study describes (Tables 2-4); "
+        "the reason is recorded in the instrument file."),
+    "own_short": ("Diri", "Self"),
+    "study_short": ("Studi", "Study"),
+    "basis": ("Dasar", "Basis"),
+    "basis_measured": ("diukur dalam studi", "measured in the study"),
+    "basis_derived": ("diturunkan dari uraian studi", "derived from the study's description"),
+    "study_finding": ("Temuan studi (kata-kata kami)", "The study's finding (our wording)"),
     "baseline_none": (
         "Studi hanya meneliti Pendamping PKH dan TKSK, jadi untuk {type} tidak ada temuan "
         "studi yang bisa dibandingkan.",
         "The study only looked at PKH advisors and TKSK, so for {type} there is no study "
         "finding to compare with."),
     "own_level": ("Tingkat pendamping", "Advisor's level"),
-    "study_level": ("Studi ({type})", "Study ({type})"),
+    "study_level": ("Acuan studi ({type})", "Study reference ({type})"),
     "difference": ("Selisih", "Difference"),
     "source": ("Sumber", "Source"),
     # Profile: plan
@@ -149,12 +171,49 @@ LABELS: dict[str, tuple[str, str]] = {
         "kepada pendamping lain.",
         "No cell is below target. Keep up the good practice and share it with other "
         "advisors."),
+    # Page 1: key messages
+    "key_title": ("Pesan utama dan langkah berikut", "Key messages and next steps"),
+    "key_overall": (
+        "Rata-rata tingkat <b>{overall}</b> terhadap target rata-rata {target}; {below} sel di "
+        "bawah target.",
+        "Mean level <b>{overall}</b> against a mean target of {target}; {below} cells below "
+        "target."),
+    "key_roles": ("Peran terkuat: {strong}. Peran yang paling perlu dikembangkan: {weak}.",
+                  "Strongest role: {strong}. Role most in need of development: {weak}."),
+    "key_study": (
+        "Dibanding acuan studi untuk {type} pada sel yang sama: {difference} tingkat (acuan "
+        "sebagian besar diturunkan, bukan diukur; lihat bagian perbandingan).",
+        "Compared with the study reference for {type} on the same cells: {difference} levels "
+        "(the reference is mostly derived, not measured; see the comparison section)."),
+    "key_next_draft": (
+        "Penilaian ini masih draf: lengkapi {unrated} sel yang belum diisi lalu nyatakan final.",
+        "This assessment is still a draft: complete the {unrated} cells not answered yet, then "
+        "finalise it."),
+    "key_next_area": (
+        "Langkah berikut: bahas area {number} ({name}) bersama koordinator. Saran: {action}",
+        "Next step: discuss area {number} ({name}) with the coordinator. Suggestion: {action}"),
+    "key_next_none": (
+        "Langkah berikut: tidak ada sel di bawah target; bagikan praktik baik kepada pendamping "
+        "lain.",
+        "Next step: no cell is below target; share the good practice with other advisors."),
+    # Scale
+    "sec_scale": ("Skala penilaian", "The rating scale"),
+    "scale_label": ("Sebutan", "Label"),
+    "scale_meaning": ("Artinya (dalam satu semester)", "What it means (in one semester)"),
+    # Targets
+    "targets_from": ("Target diusulkan oleh: {who}", "Targets proposed by: {who}"),
+    "targets_changed": ("Di basis data ini {count} target sel telah diubah.",
+                        "In this database {count} cell targets have been changed."),
     # Signatures
+    "sign_after_final": (
+        "Tanda tangan dicetak setelah penilaian dinyatakan final.",
+        "The signature block is printed once the assessment is final."),
+    "nip": ("NIP", "NIP"),
     "signatures": ("Tanda tangan", "Signatures"),
     "place_date": ("Tempat, tanggal", "Place, date"),
     "agreed_by": ("Disetujui oleh", "Agreed by"),
     "acknowledged_by": ("Mengetahui", "Acknowledged by"),
-    "coordinator": ("Koordinator / Dinas Sosial", "Coordinator / social office"),
+    "coordinator": ("Koordinator Dinas Sosial", "Coordinator, social office"),
     "name_line": ("Nama", "Name"),
     "staff_number": ("NIP / No. pegawai", "Staff number"),
     # Appendices
@@ -234,8 +293,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "rated": ("Dinilai", "Rated"),
     "sec_gap_advisors": ("Pendamping dengan kesenjangan terbesar", "Advisors with the largest gaps"),
     "gap_advisors_intro": (
+        "Setiap jenis pendamping diurutkan sendiri, terhadap targetnya sendiri. "
         "Kesenjangan rata-rata = rata-rata kekurangan dari target per sel yang dinilai "
         "(sel yang memenuhi target dihitung nol), untuk semua e-Warong yang didampingi.",
+        "Each advisor type is ranked on its own, against its own targets. "
         "Mean shortfall = the average amount by which a rated cell falls short of its "
         "target (cells meeting their target count as zero), over all e-Warongs the "
         "advisor accompanies."),
@@ -243,9 +304,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "cells_below_avg": ("Sel di bawah target (rata-rata)", "Cells below target (mean)"),
     "sec_training": ("Kebutuhan pelatihan, berurutan", "Training needs, ranked"),
     "training_intro": (
-        "Area agenda diurutkan menurut jumlah pendamping yang punya sel di bawah target "
-        "di area itu.",
-        "Agenda areas ranked by the number of advisors with a cell below target there."),
+        "Area agenda diurutkan menurut bagian sel yang dinilai di bawah target (lalu "
+        "kesenjangan rata-rata); jumlah pendamping dengan sedikitnya satu sel di bawah "
+        "target ditampilkan di sampingnya.",
+        "Agenda areas ranked by the share of rated cells below target (then the mean "
+        "shortfall); the number of advisors with at least one cell below target is shown "
+        "beside it."),
     "advisors_needing": ("Pendamping yang membutuhkan", "Advisors who need it"),
     "suggested_training": ("Saran pelatihan / tindakan", "Suggested training / action"),
     "sec_trend": ("Tren antarperiode", "Trend across periods"),
@@ -256,6 +320,58 @@ LABELS: dict[str, tuple[str, str]] = {
         "Belum ada penilaian final untuk saringan ini, jadi belum ada rata-rata.",
         "No final assessment matches these filters yet, so there are no means."),
     "none": ("Tidak ada.", "None."),
+    "batch_title": ("Profil Peran Pendamping: kumpulan", "Advisor Role Profiles: collection"),
+    "batch_scope": ("Cakupan", "Scope"),
+    "batch_contents": ("Isi", "Contents"),
+    "batch_counts": ("{total} profil ({final} final, {draft} draf).",
+                     "{total} profiles ({final} final, {draft} draft)."),
+    "batch_finals_only": ("Hanya penilaian final; draf tidak dicetak.",
+                          "Final assessments only; drafts are not printed."),
+    "batch_with_drafts": ("Draf ikut dicetak atas permintaan dan ditandai DRAF.",
+                          "Drafts are included on request and marked DRAFT."),
+    "batch_index": ("Daftar isi", "Index"),
+    "batch_index_intro": (
+        "Nomor di sini sama dengan \u201cProfil k dari n\u201d di kaki halaman setiap profil; "
+        "setiap profil juga punya penanda (bookmark) di PDF.",
+        "The numbers here match \u201cProfile k of n\u201d in each profile's footer; each "
+        "profile also has a bookmark in the PDF."),
+    "key_summary_title": ("Pesan utama", "Key messages"),
+    "key_types": ("PKH dibanding TKSK per peran (rata-rata PKH / TKSK, selisih):",
+                  "PKH compared with TKSK per role (mean PKH / TKSK, difference):"),
+    "key_role_pair": ("{role} {pkh} / {tksk} ({diff})", "{role} {pkh} / {tksk} ({diff})"),
+    "key_weakest": ("Area agenda terlemah (rata-rata semua jenis): {areas}.",
+                    "Weakest agenda areas (mean of all types): {areas}."),
+    "key_training": (
+        "Kebutuhan pelatihan terbesar: area {number} ({name}), {share}% sel yang dinilai di "
+        "bawah target.",
+        "Largest training need: area {number} ({name}), {share}% of rated cells below target."),
+    "key_caveat": (
+        "Ini penilaian diri. Kolom studi di tabel per sel adalah perbandingan dengan acuan "
+        "studi 2019 (sebagian besar diturunkan, bukan diukur), bukan pembuktian.",
+        "These are self-assessments. The study columns of the per-cell table compare with the "
+        "2019 study's reference (mostly derived, not measured); they do not prove anything."),
+    "key_demo": (
+        "DATA CONTOH: pola pada data ini dibuat oleh generator demo, jadi kemiripannya dengan "
+        "studi tidak bermakna.",
+        "SAMPLE DATA: the pattern in these data was made by the demo generator, so any likeness "
+        "to the study means nothing."),
+    "study_ref_short": ("Acuan studi", "Study ref."),
+    "compared_short": ("dibanding", "compared"),
+    "basis_m": ("(diukur)", "(measured)"),
+    "basis_d": ("(diturunkan)", "(derived)"),
+    "cmp_above": ("di atas acuan ({diff})", "above it ({diff})"),
+    "cmp_below": ("di bawah acuan ({diff})", "below it ({diff})"),
+    "cmp_near": ("dekat acuan ({diff})", "close to it ({diff})"),
+    "cell_compare_note": (
+        "Acuan studi: tingkat yang kami baca dari studi untuk jenis pendamping itu; "
+        "\u201cdiukur\u201d hanya untuk peran broker (Tabel 1), selainnya \u201cditurunkan\u201d "
+        "dari uraian kegiatan (Tabel 2-4). Selisih 0,5 atau lebih dibaca di atas/di bawah acuan.",
+        "Study ref.: the level we read from the study for that advisor type; "
+        "\u201cmeasured\u201d only for the broker role (Table 1), otherwise \u201cderived\u201d "
+        "from the activity descriptions (Tables 2-4). A difference of 0.5 or more reads as "
+        "above/below it."),
+    "ranked_within": ("{type}, terhadap target {type}", "{type}, against {type} targets"),
+    "share_below": ("Sel di bawah target", "Cells below target"),
     "rank": ("No.", "No."),
 }
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -24,7 +25,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..instrument import AREA_COUNT, ROLE_COUNT
+from ..instrument import AREA_COUNT, ROLE_COUNT, study_baseline, study_citation
+from ..periods import period_name
 from .blocks import StoryBuilder, format_signed
 from .charts import GridCell, GridLabels, RadarSeries, level_grid, radar_chart
 from .document import FRAME_WIDTH, DocumentInfo, render_pdf
@@ -37,7 +39,7 @@ from .labels import (
     format_number,
     label,
 )
-from .theme import INK, RULE, layout_commands, markup
+from .theme import INK, KEY_BOX, RULE, layout_commands, markup
 from .verification import plan_section, verification_section
 
 if TYPE_CHECKING:
@@ -73,10 +75,11 @@ class _ProfileStory(StoryBuilder):
     # -- sections -----------------------------------------------------------------------
     def story(self) -> list[Flowable]:
         story: list[Flowable] = []
-        for section in (self.identity, lambda: verification_section(self, self.profile),
-                        self.overview, self.grid, self.gaps, self.strengths,
-                        self.change, self.baseline, self.plan,
-                        lambda: plan_section(self, self.profile), self.signatures,
+        for section in (self.identity, self.key_messages,
+                        lambda: verification_section(self, self.profile),
+                        self.overview, self.grid, self.scale, self.gaps, self.strengths,
+                        self.change, self.baseline, lambda: plan_section(self, self.profile),
+                        self.plan,
                         self.notes_appendix, self.audit_appendix):
             story.extend(section())
         return story
@@ -89,7 +92,7 @@ class _ProfileStory(StoryBuilder):
         place = ", ".join(part for part in (s.kelurahan, s.kecamatan, s.kabupaten) if part)
         left = [("advisor_type", self.type_name(self.summary.advisor_type)), ("warong", s.warong_name),
                 ("kube", s.kube_name), ("location", place)]
-        right = [("period", s.period), ("status", status),
+        right = [("period", period_name(s.period, self.lang)), ("status", status),
                  ("answered", self.t("answered_value", answered=self.profile.answered,
                                      total=self.profile.total)),
                  ("date_printed", format_date(self.data.printed_at, self.lang))]
@@ -124,6 +127,62 @@ class _ProfileStory(StoryBuilder):
             flowables.append(self.p(self.t("draft_notice"), "notice"))
         return flowables
 
+    def key_messages(self) -> list[Flowable]:
+        """Page 1: what the numbers say and what to do next, in a few sentences."""
+        profile = self.profile
+        lines = [self.t("key_overall", overall=format_number(profile.overall, self.lang),
+                        target=format_number(fmean(c.target for c in profile.cells.values()),
+                                             self.lang), below=len(profile.gaps))]
+        rated_roles = {r: m for r, m in profile.role_means.items() if m is not None}
+        if len(rated_roles) > 1:
+            strongest = max(rated_roles, key=lambda r: (rated_roles[r], -r))
+            weakest = min(rated_roles, key=lambda r: (rated_roles[r], r))
+            lines.append(self.t("key_roles", strong=markup(self.role_name(strongest)),
+                                weak=markup(self.role_name(weakest))))
+        comparison = self.study_difference()
+        if comparison is not None:
+            lines.append(self.t("key_study", type=markup(self.type_name(self.summary.advisor_type)),
+                                difference=format_signed(comparison, self.lang)))
+        areas = self.plan_areas()
+        if not self.summary.is_final:
+            unrated = profile.total - profile.answered
+            lines.append(self.t("key_next_draft", unrated=unrated))
+        if areas:
+            area = self.instrument.area(areas[0][0])
+            lines.append(self.t("key_next_area", number=area.number,
+                                name=markup(area.name.get(self.lang)),
+                                action=markup(area.action.get(self.lang))))
+        else:
+            lines.append(self.t("key_next_none"))
+        body = [self.p(self.t("key_title"), "subheading")]
+        body += [self.p(f"\u2022 {line}", "cell") for line in lines]
+        box = Table([[body]], colWidths=[FRAME_WIDTH], hAlign="LEFT")
+        box.setStyle(TableStyle(layout_commands() + [
+            ("BOX", (0, 0), (-1, -1), 1, INK), ("BACKGROUND", (0, 0), (-1, -1), KEY_BOX),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return [box, Spacer(1, 2 * mm)]
+
+    def study_difference(self) -> float | None:
+        """The advisor's mean minus the study's reference mean over the same rated cells."""
+        pairs = []
+        for code, cell in self.profile.cells.items():
+            baseline = study_baseline(self.instrument, code, self.summary.advisor_type)
+            if baseline is not None and cell.level is not None:
+                pairs.append(cell.level - baseline.level)
+        return fmean(pairs) if pairs else None
+
+    def scale(self) -> list[Flowable]:
+        """The 0-4 scale as the advisor read it, so the numbers can be read the same way."""
+        rows: list[list[object]] = [self.header_row("level", "scale_label", "scale_meaning")]
+        for level in (*self.instrument.scale, self.instrument.not_applicable):
+            rows.append([self.t("na_short") if level.level < 0 else str(level.level),
+                         self.p(markup(level.label.get(self.lang)), "cell_bold"),
+                         self.p(markup(level.description.get(self.lang)), "cell")])
+        return [*self.heading(self.t("sec_scale")),
+                self.table(rows, [15 * mm, 30 * mm, FRAME_WIDTH - 45 * mm],
+                           [("ALIGN", (0, 1), (0, -1), "CENTER")])]
+
     def overview(self) -> list[Flowable]:
         profile = self.profile
         cells = profile.cells.values()
@@ -141,7 +200,9 @@ class _ProfileStory(StoryBuilder):
                               "target")]
         previous = self.data.previous
         if previous is not None:
-            series.append(RadarSeries(self.t("radar_previous", period=previous.assessment.period),
+            series.append(RadarSeries(self.t("radar_previous",
+                                             period=period_name(previous.assessment.period,
+                                                                self.lang)),
                                       [previous.role_means[r] for r in roles], "previous"))
         # The radar has room for the role's own name only; the table beside it has the rest.
         radar = radar_chart([self.role_name(r).split(" (")[0] for r in roles], series,
@@ -259,7 +320,8 @@ class _ProfileStory(StoryBuilder):
             return [*flowables, self.p(self.t("no_previous"))]
         before_status = (self.t("status_final_plain") if previous.assessment.is_final
                          else self.t("status_draft"))
-        flowables.append(self.p(self.t("change_intro", period=previous.assessment.period,
+        flowables.append(self.p(self.t("change_intro",
+                                       period=period_name(previous.assessment.period, self.lang),
                                        status=before_status)))
         rows: list[list[object]] = [self.header_row("role", "before", "now", "change",
                                                     right_from=1)]
@@ -297,13 +359,15 @@ class _ProfileStory(StoryBuilder):
         return flowables
 
     def baseline(self) -> list[Flowable]:
-        flowables = self.heading(self.t("sec_baseline"))
         advisor_type = self.summary.advisor_type
-        type_name = self.type_name(self.summary.advisor_type)
-        cells = self.instrument.cells
-        if any(advisor_type not in cell.baseline for cell in cells.values()):
-            return [*flowables, self.p(markup(self.t("baseline_none", type=type_name)))]
-        flowables.append(self.p(markup(self.t("baseline_intro", type=type_name))))
+        type_name = self.type_name(advisor_type)
+        findings = {code: study_baseline(self.instrument, code, advisor_type)
+                    for code in self.instrument.cells}
+        if any(finding is None for finding in findings.values()):
+            return [*self.heading(self.t("sec_baseline")),
+                    self.p(markup(self.t("baseline_none", type=type_name)))]
+        intro = self.p(markup(self.t("baseline_intro", type=type_name)))
+        intro.keepWithNext = True
         study_header = self.t("study_level", type=advisor_type)
         rows: list[list[object]] = [[self.p("", "header"),
                                      self.p(self.t("own_level"), "header_right"),
@@ -311,25 +375,46 @@ class _ProfileStory(StoryBuilder):
                                      self.p(self.t("difference"), "header_right")]]
 
         def add(name: str, own: float | None, codes: list[str]) -> None:
-            study = fmean(cells[code].baseline[advisor_type].level for code in codes)
+            study = fmean(findings[code].level for code in codes)  # type: ignore[union-attr]
             rows.append([self.p(markup(name), "cell"), format_number(own, self.lang),
                          format_number(study, self.lang),
                          format_signed(None if own is None else own - study, self.lang)])
 
+        cells = self.instrument.cells
         for r in range(1, ROLE_COUNT + 1):
             add(f"{self.t('role')}: {self.role_name(r)}", self.profile.role_means[r],
                 [code for code, cell in cells.items() if cell.role == r])
         for a in range(1, AREA_COUNT + 1):
             add(f"{self.t('area')} {a}: {self.area_short(a)}", self.profile.area_means[a],
                 [code for code, cell in cells.items() if cell.area == a])
-        flowables.append(KeepTogether([
-            self.table(rows, [70 * mm, 30 * mm, 30 * mm, 25 * mm], [
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-                ("LINEBELOW", (0, ROLE_COUNT), (-1, ROLE_COUNT), 0.8, INK)]),
+        means = self.table(rows, [70 * mm, 30 * mm, 30 * mm, 25 * mm], [
+            ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+            ("LINEBELOW", (0, ROLE_COUNT), (-1, ROLE_COUNT), 0.8, INK)])
+
+        header = self.header_row("cell", "own_short", "study_short", "basis", "study_finding")
+        per_cell: list[list[object]] = [header]
+        for code, cell in self.profile.cells.items():
+            finding = findings[code]
+            assert finding is not None
+            per_cell.append([
+                code, format_level(cell.level, cell.not_applicable, self.lang),
+                str(finding.level),
+                self.p(self.t("basis_measured" if finding.measured else "basis_derived"), "cell"),
+                self.p(markup(finding.finding.get(self.lang)), "cell")])
+        # The table is long: a page break is made only when fewer than a few rows would
+        # fit under the heading, never by keeping the whole table with it.
+        cell_intro = self.p(markup(self.t("baseline_cells_intro", type=type_name)), "small")
+        return [
+            *self.heading(self.t("sec_baseline")), intro, means, Spacer(1, 3 * mm),
+            *self.subheading(self.t("baseline_cells")), cell_intro,
+            self.table(per_cell, [12 * mm, 12 * mm, 12 * mm, 36 * mm, FRAME_WIDTH - 72 * mm],
+                       [("ALIGN", (1, 1), (2, -1), "CENTER")]),
             Spacer(1, 2 * mm),
-            self.p(f"{self.t('source')}: {markup(self.instrument.source.get(self.lang))}",
-                   "source")]))
-        return flowables
+            self.p(f"{self.t('source')}: {markup(study_citation(self.lang))}", "source"),
+        ]
+
+    def subheading(self, text: str) -> list[Flowable]:
+        return [CondPageBreak(55 * mm), self.p(text, "subheading")]
 
     def plan_areas(self) -> list[tuple[int, list[CellScore]]]:
         """Agenda areas with the largest total gap first (then the largest single gap)."""
@@ -352,8 +437,13 @@ class _ProfileStory(StoryBuilder):
         return table
 
     def plan(self) -> list[Flowable]:
-        flowables = self.heading(self.t("sec_plan"))
-        flowables.append(self.p(self.t("plan_intro")))
+        intro = self.p(self.t("plan_intro"))
+        intro.keepWithNext = True
+        flowables: list[Flowable] = [*self.heading(self.t("sec_plan")), intro]
+        target_note = self.targets_note()
+        if target_note is not None:
+            target_note.keepWithNext = True
+            flowables.append(target_note)
         areas = self.plan_areas()
         if not areas:
             flowables.append(self.p(self.t("plan_no_gaps")))
@@ -373,31 +463,50 @@ class _ProfileStory(StoryBuilder):
                 self.blank_lines(),
                 Spacer(1, 3 * mm),
             ]))
+        # The signatures approve the plan: they stay on the page of its last item.
         flowables.append(KeepTogether([
             self.p(f"{number + 1}. {self.t('plan_shg_title')}", "subheading"),
             self.p(f"<b>{self.t('plan_suggestion')}:</b> {self.t('plan_shg')}"),
             self.blank_lines(),
+            *self.signatures(),
         ]))
         return flowables
 
+    def targets_note(self) -> Paragraph | None:
+        """Who proposed the targets, and whether this database changed them."""
+        instrument = self.instrument if self.instrument.targets_proposed_by else None
+        if instrument is None:
+            from ..instrument import load_instrument
+
+            instrument = load_instrument()
+        if instrument.targets_proposed_by is None:
+            return None
+        text = self.t("targets_from", who=markup(instrument.targets_proposed_by.get(self.lang)))
+        if self.data.targets_changed:
+            text += " " + self.t("targets_changed", count=self.data.targets_changed)
+        return self.p(text, "small")
+
     def signatures(self) -> list[Flowable]:
+        """Indonesian convention: place and date on the right above the advisor; the
+        coordinator under "Mengetahui"; names underlined with the NIP beneath. Drafts get
+        a note instead, since nothing unfinished should be signed."""
         s = self.summary
-        blank = "_" * 30
-        left = [self.p(self.t("agreed_by") + ",", "cell"), self.p(self.t("advisor"), "cell_bold"),
-                Spacer(1, 18 * mm), self.p(f"( {markup(s.advisor_name)} )", "cell")]
-        right = [self.p(self.t("acknowledged_by") + ",", "cell"),
-                 self.p(self.t("coordinator"), "cell_bold"), Spacer(1, 18 * mm),
-                 self.p(f"{self.t('name_line')}: {blank}", "cell"),
-                 self.p(f"{self.t('staff_number')}: {blank}", "cell")]
+        if not s.is_final:
+            return [Spacer(1, 3 * mm), self.p(self.t("sign_after_final"), "notice")]
+        place = s.kabupaten.removeprefix("Kota ").removeprefix("Kabupaten ").strip() or "_" * 14
+        blank = "_" * 28
+        nip = markup(self.data.advisor_staff_number) if self.data.advisor_staff_number else blank
+        left = [self.p(self.t("acknowledged_by") + ",", "cell"),
+                self.p(self.t("coordinator") + ",", "cell"), Spacer(1, 16 * mm),
+                self.p(f"( {blank} )", "cell"), self.p(f"{self.t('nip')}. {blank}", "cell")]
+        right = [self.p(f"{markup(place)}, {'.' * 34}", "cell"),
+                 self.p(markup(self.type_name(s.advisor_type)) + ",", "cell"), Spacer(1, 16 * mm),
+                 self.p(f"<u>{markup(s.advisor_name)}</u>", "cell_bold"),
+                 self.p(f"{self.t('nip')}. {nip}", "cell")]
         table = self.side_by_side([left, right], [FRAME_WIDTH / 2] * 2)
-        # A long name must wrap before it reaches the coordinator's column.
+        # A long name must wrap before it reaches the other column.
         table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), 8 * mm)]))
-        return [KeepTogether([
-            *self.heading(self.t("signatures"))[1:],
-            self.p(f"{self.t('place_date')}: {'_' * 22}, {'_' * 24}"),
-            Spacer(1, 3 * mm),
-            table,
-        ])]
+        return [Spacer(1, 5 * mm), table]
 
     def notes_appendix(self) -> list[Flowable]:
         flowables: list[Flowable] = [PageBreak(), self.p(self.t("appendix_notes"), "heading")]
@@ -443,21 +552,26 @@ class _ProfileStory(StoryBuilder):
         return markup(value) if value else f"<i>{self.t('empty_value')}</i>"
 
 
-def profile_document_info(data: ProfileReportData, lang: str) -> DocumentInfo:
-    """Metadata and running header of a profile."""
+def profile_document_info(data: ProfileReportData, lang: str,
+                          position: tuple[int, int] | None = None) -> DocumentInfo:
+    """Metadata and running header of a profile; ``position`` (k, n) within a batch."""
     s = data.profile.assessment
-    title = f"{label('profile_title', lang)}: {s.advisor_name}, {s.period}"
+    period = period_name(s.period, lang)
+    title = f"{label('profile_title', lang)}: {s.advisor_name}, {period}"
     return DocumentInfo(
         title=title, author=s.advisor_name,
-        subject=label("profile_subject", lang, period=s.period),
+        subject=label("profile_subject", lang, period=period),
         lang=lang,
         header_left=f"{label('profile_title', lang)} \u00b7 {s.advisor_name} \u00b7 {s.warong_name}",
-        header_right=s.period,
+        header_right=period,
         footer_left=" \u00b7 ".join([
+            *([label("batch_position", lang, number=position[0], total=position[1])]
+              if position else []),
             label("printed_on", lang, date=format_date(data.printed_at, lang)),
             label("program", lang),
             label("instrument_version", lang, version=data.profile.instrument_version)]),
         draft=not s.is_final,
+        sample=data.demo,
         keywords=("e-Warong", "KUBE", s.advisor_type, s.period),
     )
 
@@ -467,6 +581,10 @@ def profile_story(data: ProfileReportData, lang: str = "id") -> list[Flowable]:
     return _ProfileStory(data, lang).story()
 
 
-def render_profile(data: ProfileReportData, lang: str = "id") -> bytes:
-    """The role profile of one assessment as PDF bytes (A4), in Indonesian or English."""
-    return render_pdf(profile_story(data, lang), profile_document_info(data, lang))
+def render_profile(data: ProfileReportData, lang: str = "id",
+                   position: tuple[int, int] | None = None) -> bytes:
+    """The role profile of one assessment as PDF bytes (A4), in Indonesian or English.
+
+    ``position`` (k, n) prints "Profil k dari n" in the footer of a batch's profiles.
+    """
+    return render_pdf(profile_story(data, lang), profile_document_info(data, lang, position))

@@ -12,14 +12,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from ..instrument import AREA_COUNT, ROLE_COUNT, cell_code
+from ..instrument import AREA_COUNT, ROLE_COUNT, cell_code, study_citation
+from ..periods import period_name
 from .blocks import StoryBuilder, format_signed
 from .charts import BarSeries, grouped_bars, trend_lines
 from .document import FRAME_WIDTH, DocumentInfo, render_pdf
 from .labels import format_date, label
-from .theme import FONT_BOLD, INK, LEVEL_FILLS, LEVEL_INK, TYPE_FILLS, ZEBRA_FILL, markup
+from .theme import (
+    FONT_BOLD,
+    INK,
+    KEY_BOX,
+    LEVEL_FILLS,
+    LEVEL_INK,
+    TYPE_FILLS,
+    layout_commands,
+    markup,
+)
 from .verification import self_vs_verified_section
 
 if TYPE_CHECKING:
@@ -28,6 +38,7 @@ if TYPE_CHECKING:
     from ..services.summary import CoordinatorSummary
 
 BELOW_MARK = "\u25bc"  # after a mean that is below the type's target
+COMPARE_MARGIN = 0.5  # a mean this far from the study's level reads as above / below it
 
 
 class _SummaryStory(StoryBuilder):
@@ -49,7 +60,8 @@ class _SummaryStory(StoryBuilder):
 
     def story(self) -> list[Flowable]:
         story: list[Flowable] = []
-        for section in (self.identity, self.counts, self.role_means, self.area_means,
+        for section in (self.identity, self.key_messages, self.counts, self.role_means,
+                        self.area_means,
                         self.cell_means, self.distribution, self.gap_cells, self.gap_advisors,
                         self.training, self.trend,
                         lambda: self_vs_verified_section(self, self.summary.verified,
@@ -61,7 +73,8 @@ class _SummaryStory(StoryBuilder):
         summary, filters = self.summary, self.summary.filters
         region = " / ".join(part for part in (filters.kabupaten, filters.kecamatan) if part)
         rows = [
-            [self.p(self.t("period"), "cell_bold"), self.user(summary.period, "cell")],
+            [self.p(self.t("period"), "cell_bold"),
+             self.user(period_name(summary.period, self.lang), "cell")],
             [self.p(self.t("region"), "cell_bold"),
              self.user(region, "cell") if region else self.p(self.t("all_regions"), "cell")],
             [self.p(self.t("advisor_type"), "cell_bold"),
@@ -73,6 +86,56 @@ class _SummaryStory(StoryBuilder):
         return [self.p(self.t("summary_title"), "title"),
                 self.p(markup(self.instrument.title.get(self.lang)), "subtitle"),
                 table, Spacer(1, 2 * mm), self.p(basis, "small")]
+
+    def key_messages(self) -> list[Flowable]:
+        """What the numbers say, written from the data: types per role, weakest areas."""
+        summary = self.summary
+        if not self.has_means():
+            return []
+        lines: list[str] = []
+        types = [t for t in ("PKH", "TKSK") if t in summary.advisor_types]
+        if len(types) == 2:
+            parts = []
+            for role in self.instrument.roles:
+                pkh, tksk = (summary.role_means[(t, role.number)] for t in types)
+                if pkh is None or tksk is None:
+                    continue
+                parts.append(self.t("key_role_pair", role=markup(role.name.get(self.lang)),
+                                    pkh=self.number(pkh), tksk=self.number(tksk),
+                                    diff=format_signed(pkh - tksk, self.lang)))
+            if parts:
+                lines.append(self.t("key_types") + " " + "; ".join(parts) + ".")
+        areas = [(mean, a.number) for a in self.instrument.areas
+                 if (mean := summary.area_means.get(("ALL", a.number))) is not None]
+        if len(areas) >= 2:
+            weakest = sorted(areas)[:2]
+            names = ", ".join(f"{a}. {markup(self.instrument.area(a).name.get(self.lang))} "
+                              f"({self.number(mean)})" for mean, a in weakest)
+            lines.append(self.t("key_weakest", areas=names))
+        needs = [n for n in summary.training_needs if n.share_below is not None]
+        if needs:
+            top = needs[0]
+            lines.append(self.t("key_training", number=top.area,
+                                name=markup(self.instrument.area(top.area).name.get(self.lang)),
+                                share=round(100 * (top.share_below or 0))))
+        lines.append(self.t("key_caveat"))
+        if summary.demo:
+            lines.append(self.t("key_demo"))
+        box = Table([[[self.p(self.t("key_summary_title"), "subheading"),
+                       *[self.p(f"\u2022 {line}", "cell") for line in lines]]]],
+                    colWidths=[FRAME_WIDTH], hAlign="LEFT")
+        box.setStyle(TableStyle(layout_commands() + [
+            ("BOX", (0, 0), (-1, -1), 1, INK), ("BACKGROUND", (0, 0), (-1, -1), KEY_BOX),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return [Spacer(1, 3 * mm), box]
+
+    def study_comparison(self, mean: float, reference: int) -> str:
+        """How a mean stands against the study's reference level, as a comparison only."""
+        difference = mean - reference
+        key = ("cmp_above" if difference >= COMPARE_MARGIN else
+               "cmp_below" if difference <= -COMPARE_MARGIN else "cmp_near")
+        return self.t(key, diff=format_signed(difference, self.lang))
 
     def counts(self) -> list[Flowable]:
         rows: list[list[object]] = [[self.p("", "header"),
@@ -157,19 +220,17 @@ class _SummaryStory(StoryBuilder):
             return [*flowables, *self.no_means()]
         flowables.append(self.p(self.t("cell_means_intro"), "small"))
         types = list(self.summary.advisor_types)
+        compared = [t for t in types if t in ("PKH", "TKSK")]
         header: list[object] = [*self.header_row("cell", "area")]
         for advisor_type in types:
             header.append(self.p(f"{markup(advisor_type)}<br/>{self.t('mean')} (n)",
                                  "header_right"))
-        rows: list[list[object]] = [header]
-        extra: list[tuple] = [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
+            if advisor_type in compared:
+                header.append(self.p(f"{self.t('study_ref_short')}<br/>"
+                                     f"{self.t('compared_short')}", "header"))
+        role_tables: list[tuple[str, list[list[object]]]] = []
         for role in self.instrument.roles:
-            extra += [("SPAN", (0, len(rows)), (-1, len(rows))),
-                      ("BACKGROUND", (0, len(rows)), (-1, len(rows)), ZEBRA_FILL),
-                      ("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.8, INK)]
-            rows.append([self.p(f"{self.t('role')} {role.number}: "
-                                f"{markup(role.name.get(self.lang))}", "cell_bold")]
-                        + [""] * (len(types) + 1))
+            rows: list[list[object]] = [header]
             for area in self.instrument.areas:
                 code = cell_code(role.number, area.number)
                 row: list[object] = [code, self.p(markup(area.short.get(self.lang)), "cell")]
@@ -179,9 +240,32 @@ class _SummaryStory(StoryBuilder):
                         row.append(self.number(None))
                     else:
                         row.append(f"{self.mean_cell(stat.mean, stat.target)} ({stat.rated})")
+                    if advisor_type in compared:
+                        baseline = self.instrument.cells[code].baseline.get(advisor_type)
+                        if baseline is None or stat is None or stat.mean is None:
+                            row.append(self.p(self.number(None), "cell"))
+                        else:
+                            basis = self.t("basis_m" if baseline.measured else "basis_d")
+                            row.append(self.p(
+                                f"{baseline.level} {basis}: "
+                                f"{self.study_comparison(stat.mean, baseline.level)}", "cell"))
                 rows.append(row)
-        widths = [14 * mm, 50 * mm] + [30 * mm] * len(types)
-        flowables.append(self.table(rows, widths, extra))
+            role_tables.append((f"{self.t('role')} {role.number}: "
+                                f"{markup(role.name.get(self.lang))}", rows))
+        compare_width = 34 * mm if len(compared) > 1 else 40 * mm
+        widths = [12 * mm, 28 * mm]
+        for advisor_type in types:
+            widths.append(20 * mm)
+            if advisor_type in compared:
+                widths.append(compare_width)
+        # One table per role, each kept whole with its heading (a role fits on a page).
+        for title, rows in role_tables:
+            flowables.append(KeepTogether([
+                self.p(title, "subheading"),
+                self.table(rows, widths, [("ALIGN", (2, 0), (-1, -1), "RIGHT")])]))
+        flowables.append(self.p(self.t("cell_compare_note"), "small"))
+        flowables.append(self.p(f"{self.t('source')}: {markup(study_citation(self.lang))}",
+                                "source"))
         return flowables
 
     def distribution(self) -> list[Flowable]:
@@ -238,20 +322,27 @@ class _SummaryStory(StoryBuilder):
         advisors = self.summary.advisors_with_gaps
         if not advisors:
             return [*flowables, self.p(self.t("none"))]
-        flowables.append(self.p(self.t("gap_advisors_intro"), "small"))
-        rows: list[list[object]] = [self.header_row("rank", "advisor", "type_short",
-                                                    "kecamatan", "assessments",
-                                                    "mean_shortfall", "cells_below_avg",
-                                                    right_from=4)]
-        for rank, advisor in enumerate(advisors, start=1):
-            place = ", ".join(part for part in (advisor.kecamatan, advisor.kabupaten) if part)
-            rows.append([rank, self.user(advisor.name, "cell"), advisor.advisor_type,
-                         self.user(place, "cell"), advisor.assessments,
-                         self.number(advisor.mean_shortfall, 2),
-                         self.number(advisor.cells_below)])
-        flowables.append(self.table(
-            rows, [9 * mm, 48 * mm, 14 * mm, 44 * mm, 19 * mm, 24 * mm, FRAME_WIDTH - 158 * mm],
-            [("ALIGN", (4, 0), (-1, -1), "RIGHT")]))
+        intro = self.p(self.t("gap_advisors_intro"), "small")
+        intro.keepWithNext = True
+        flowables.append(intro)
+        for advisor_type in self.summary.advisor_types:
+            ranked = [a for a in advisors if a.advisor_type == advisor_type]
+            if not ranked:
+                continue
+            rows: list[list[object]] = [self.header_row("rank", "advisor", "kecamatan",
+                                                        "assessments", "mean_shortfall",
+                                                        "cells_below_avg", right_from=3)]
+            for rank, advisor in enumerate(ranked, start=1):
+                place = ", ".join(part for part in (advisor.kecamatan, advisor.kabupaten) if part)
+                rows.append([rank, self.user(advisor.name, "cell"), self.user(place, "cell"),
+                             advisor.assessments, self.number(advisor.mean_shortfall, 2),
+                             self.number(advisor.cells_below)])
+            flowables.append(self.p(markup(self.t("ranked_within",
+                                                  type=self.type_name(advisor_type))),
+                                    "subheading"))
+            flowables.append(self.table(
+                rows, [9 * mm, 50 * mm, 50 * mm, 22 * mm, 24 * mm, FRAME_WIDTH - 155 * mm],
+                [("ALIGN", (3, 0), (-1, -1), "RIGHT")]))
         return flowables
 
     def training(self) -> list[Flowable]:
@@ -260,18 +351,22 @@ class _SummaryStory(StoryBuilder):
         if not needs:
             return [*flowables, self.p(self.t("none"))]
         flowables.append(self.p(self.t("training_intro"), "small"))
-        rows: list[list[object]] = [self.header_row("rank", "area", "advisors_needing",
-                                                    "mean_shortfall", "suggested_training")]
+        rows: list[list[object]] = [self.header_row("rank", "area", "share_below",
+                                                    "mean_shortfall", "advisors_needing",
+                                                    "suggested_training")]
         for rank, need in enumerate(needs, start=1):
             by_type = ", ".join(f"{t} {n}" for t, n in need.needing_by_type.items())
             area = self.instrument.area(need.area)
+            share = need.share_below
             rows.append([rank, self.p(markup(f"{need.area}. {area.name.get(self.lang)}"), "cell"),
+                         self.p(f"<b>{round(100 * share) if share is not None else '-'}%</b> "
+                                f"({need.cells_below} / {need.cells_rated})", "cell"),
+                         self.number(need.mean_shortfall, 2),
                          self.p(f"{need.advisors_needing} / {need.advisors_rated}<br/>"
                                 f"<font size=6.5>{markup(by_type)}</font>", "cell"),
-                         self.number(need.mean_shortfall, 2),
                          self.p(markup(area.action.get(self.lang)), "cell")])
         flowables.append(self.table(
-            rows, [9 * mm, 40 * mm, 28 * mm, 24 * mm, FRAME_WIDTH - 101 * mm],
+            rows, [9 * mm, 36 * mm, 26 * mm, 22 * mm, 24 * mm, FRAME_WIDTH - 117 * mm],
             [("ALIGN", (3, 0), (3, -1), "RIGHT")]))
         return flowables
 
@@ -288,13 +383,13 @@ class _SummaryStory(StoryBuilder):
                           "header_right") for c in self.columns]
         rows: list[list[object]] = [header]
         for period in periods:
-            row: list[object] = [period]
+            row: list[object] = [self.p(period_name(period, self.lang), "cell")]
             for column in self.columns:
                 point = by_key.get((period, column))
                 row.append(self.number(None) if point is None else
                            f"{self.number(point.mean)} ({point.assessments})")
             rows.append(row)
-        table = self.table(rows, [20 * mm] + [20 * mm] * len(self.columns),
+        table = self.table(rows, [26 * mm] + [19 * mm] * len(self.columns),
                            [("ALIGN", (1, 0), (-1, -1), "RIGHT")])
         series = [BarSeries(self.column_name(c),
                             [by_key[(p, c)].mean if (p, c) in by_key else None for p in periods],
@@ -312,14 +407,15 @@ def summary_document_info(summary: CoordinatorSummary, lang: str,
     filters = summary.filters
     region = " / ".join(part for part in (filters.kabupaten, filters.kecamatan) if part)
     region = region or label("all_regions", lang)
-    title = f"{label('summary_title', lang)} {summary.period}, {region}"
+    period = period_name(summary.period, lang)
+    title = f"{label('summary_title', lang)} {period}, {region}"
     if filters.advisor_type:
         title += f", {filters.advisor_type}"
     return DocumentInfo(
         title=title, author=label("program", lang),
-        subject=label("summary_subject", lang, period=summary.period), lang=lang,
+        subject=label("summary_subject", lang, period=period), lang=lang,
         header_left=f"{label('summary_title', lang)} \u00b7 {region}",
-        header_right=summary.period,
+        header_right=period, sample=summary.demo,
         footer_left=" \u00b7 ".join([
             label("printed_on", lang, date=format_date(printed_at, lang)),
             label("program", lang),

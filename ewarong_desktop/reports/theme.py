@@ -38,6 +38,7 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#9a9a9a")
 HEADER_FILL = colors.HexColor("#e4e4e4")
 ZEBRA_FILL = colors.HexColor("#f4f4f4")
+KEY_BOX = colors.HexColor("#eef3f9")  # the page-1 key-messages box; near white in greyscale
 ACCENT = colors.HexColor("#08519c")  # headings; dark enough to read as black in greyscale
 DRAFT_WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.18)
 
@@ -152,8 +153,11 @@ def styles() -> Styles:
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
-        header=ParagraphStyle("header", parent=cell, fontName=FONT_BOLD, alignment=TA_LEFT),
+        # Column headings wrap between words only ("Assessme-nts" helps nobody).
+        header=ParagraphStyle("header", parent=cell, fontName=FONT_BOLD, alignment=TA_LEFT,
+                              splitLongWords=False),
         header_right=ParagraphStyle("header_right", parent=cell, fontName=FONT_BOLD,
+                                    splitLongWords=False,
                                     alignment=TA_RIGHT),
         source=ParagraphStyle("source", parent=body, fontName=FONT_ITALIC, fontSize=7.5,
                               leading=9.5, textColor=MUTED),

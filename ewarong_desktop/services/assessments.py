@@ -27,8 +27,8 @@ from ..db.models import (
     Warong,
     utcnow,
 )
-from ..errors import IncompleteAssessmentError, ValidationError
-from ..instrument import DEFAULT_VERSION, LEVELS, all_cell_codes
+from ..errors import IncompleteAssessmentError, InstrumentError, ValidationError
+from ..instrument import DEFAULT_VERSION, LEVELS, all_cell_codes, load_instrument
 from . import validation as v
 
 CELL_CODES = frozenset(all_cell_codes())
@@ -238,6 +238,20 @@ def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UU
                                        level=rating.level, not_applicable=rating.not_applicable,
                                        note=rating.note))
             session.flush()
+    # Cells the instrument marks not applicable for this advisor type (TKSK 4.2.3: the
+    # study finds TKSK play no part there) start that way; the advisor can still rate them.
+    advisor_type = session.get(Advisor, advisor_id).advisor_type  # type: ignore[union-attr]
+    prefilled = {code for (code,) in session.execute(
+        select(Rating.cell_code).where(Rating.assessment_id == assessment.id))}
+    try:
+        instrument = load_instrument(instrument_version)
+    except InstrumentError:  # an edition this program does not have: no defaults to apply
+        instrument = load_instrument()
+    for code in instrument.not_applicable_by_default.get(advisor_type, ()):
+        if code not in prefilled:
+            session.add(Rating(assessment_id=assessment.id, cell_code=code, level=None,
+                               not_applicable=True, note=""))
+    session.flush()
     return get_summary(session, assessment.id)
 
 

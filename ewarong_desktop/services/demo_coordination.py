@@ -50,8 +50,8 @@ from .plans import suggestions
 from .profiles import default_targets
 
 DEMO_PIN = "1234"
-COORDINATOR_NAMES = ["Rina Kurniasih", "Dedi Hidayat", "Nining Suryani", "Agus Saepudin",
-                     "Yanti Rahmawati", "Ujang Permana", "Siti Nurhayati"]
+# Obviously made up, like every name in the demo (see demo.py).
+COORDINATOR_NAMES = [f"Contoh Koordinator {number:02d}" for number in range(1, 8)]
 LOWER_COMMENTS = ["Belum ada bukti kegiatan tertulis.", "Baru sekali dilakukan semester ini.",
                   "Masih dibantu pendamping lain.", "Perlu dilihat langsung di warung."]
 HIGHER_COMMENTS = ["Sudah berjalan, hanya belum dicatat.", "Pengelola menyebut peran pendamping."]
@@ -85,12 +85,12 @@ class CoordinationDemo:
         pin = hash_pin(DEMO_PIN)
         coordinator_rows: list[dict[str, Any]] = [
             dict(id=uuid.uuid4(), name=COORDINATOR_NAMES[i % len(COORDINATOR_NAMES)],
-                 staff_number=f"19{rng.randint(70, 95)}{rng.randint(100000, 999999)}",
+                 staff_number=f"CONTOH-NIP-{i + 1:03d}",
                  office=f"Dinas Sosial {kab}", whole_province=False, kabupaten=[kab],
                  pin_hash=pin, created_at=now, updated_at=now)
             for i, kab in enumerate(kabupaten)]
         self.province: dict[str, Any] = dict(
-            id=uuid.uuid4(), name=COORDINATOR_NAMES[-1], staff_number="197501012000032001",
+            id=uuid.uuid4(), name=COORDINATOR_NAMES[-1], staff_number="CONTOH-NIP-000",
             office=f"Dinas Sosial Provinsi {provinsi}", whole_province=True, kabupaten=[],
             pin_hash=pin, created_at=now, updated_at=now)
         coordinator_rows.append(self.province)

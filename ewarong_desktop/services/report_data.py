@@ -11,14 +11,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.models import STATUS_FINAL, Advisor
 from ..errors import NotFoundError
 from ..instrument import Instrument
+from ..periods import period_name
 from . import assessments
 from . import validation as v
-from .assessments import AuditRecord
-from .profiles import RoleProfile, compute_profile, instrument_for
+from .assessments import AssessmentSummary, AuditRecord
+from .demo import is_demo
+from .profiles import RoleProfile, compute_profile, default_targets, instrument_for
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class ProfileReportData:
     audit: tuple[AuditRecord, ...]
     instrument: Instrument
     printed_at: datetime
+    demo: bool = False  # made by the demo generator: every page says so
+    targets_changed: int = 0  # cells whose target this database changed from the default
+    advisor_staff_number: str | None = None  # NIP or contract number, for the signature
 
     @property
     def assessment_id(self) -> uuid.UUID:
@@ -46,9 +53,12 @@ class ProfileFilters:
     advisor_type: str | None = None
     #: A coordinator's region (see coordinators.scope_for); None: no limit.
     scope: frozenset[str] | None = None
+    include_drafts: bool = False  # a batch prints final assessments unless drafts are asked for
 
-    def describe(self) -> str:
-        parts = [self.period, self.kabupaten, self.kecamatan, self.advisor_type]
+    def describe(self, lang: str | None = None) -> str:
+        """The scope in a few words; with ``lang``, the period as people say it."""
+        period = period_name(self.period, lang) if lang else self.period
+        parts = [period, self.kabupaten, self.kecamatan, self.advisor_type]
         return ", ".join(part for part in parts if part)
 
 
@@ -63,28 +73,43 @@ def profile_report_data(session: Session, assessment_id: uuid.UUID | str,
     previous_id = assessments.previous_assessment_id(session, profile.assessment.id)
     previous = compute_profile(session, previous_id) if previous_id is not None else None
     audit = tuple(assessments.audit_trail(session, profile.assessment.id))
-    return ProfileReportData(profile, previous, audit, instrument_for(profile.instrument_version),
-                             printed_at or datetime.now().astimezone())
+    instrument = instrument_for(profile.instrument_version)
+    defaults = default_targets(profile.assessment.advisor_type, instrument)
+    changed = sum(1 for code, cell in profile.cells.items() if defaults.get(code) != cell.target)
+    return ProfileReportData(profile, previous, audit, instrument,
+                             printed_at or datetime.now().astimezone(), is_demo(session), changed,
+                             session.scalar(select(Advisor.staff_number).where(
+                                 Advisor.id == profile.assessment.advisor_id)))
 
 
-def batch_assessment_ids(session: Session, filters: ProfileFilters) -> list[uuid.UUID]:
-    """The assessments of a batch, in print order (region, e-Warong, advisor).
+def batch_assessments(session: Session, filters: ProfileFilters) -> list[AssessmentSummary]:
+    """The assessments of a batch, in print order (region, e-Warong, advisor): final ones,
+    and drafts too when the filters ask for them.
 
     Raises NotFoundError when nothing matches, naming the filters.
     """
     period = v.period(filters.period)
     found = assessments.list_assessments(
         session, period=period, kabupaten=filters.kabupaten, kecamatan=filters.kecamatan,
-        advisor_type=filters.advisor_type, scope=filters.scope)
+        advisor_type=filters.advisor_type, scope=filters.scope,
+        status=None if filters.include_drafts else STATUS_FINAL)
     if not found:
+        kind = "assessments" if filters.include_drafts else "final assessments"
+        kind_id = "penilaian" if filters.include_drafts else "penilaian final"
         raise NotFoundError(
-            f"no assessments for {filters.describe()}; check the period and filters "
-            "(see 'ewarong-desktop list assessments')",
-            id=f"belum ada penilaian untuk {filters.describe()}; periksa periode dan "
+            f"no {kind} for {filters.describe()}; check the period and filters "
+            "(see 'ewarong-desktop list assessments')"
+            + ("" if filters.include_drafts else "; drafts are printed with --include-drafts"),
+            id=f"belum ada {kind_id} untuk {filters.describe()}; periksa periode dan "
                "filternya")
     found.sort(key=lambda item: (item.kabupaten, item.kecamatan, item.warong_name,
                                  item.advisor_name, str(item.id)))
-    return [item.id for item in found]
+    return found
+
+
+def batch_assessment_ids(session: Session, filters: ProfileFilters) -> list[uuid.UUID]:
+    """The ids of ``batch_assessments``, in print order."""
+    return [item.id for item in batch_assessments(session, filters)]
 
 
 def iter_profile_report_data(session: Session, assessment_ids: list[uuid.UUID],

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
-from .report_data import ProfileFilters, ProfileReportData, batch_assessment_ids, profile_report_data
+from .demo import is_demo
+from .report_data import ProfileFilters, ProfileReportData, batch_assessments, profile_report_data
 from .summary import SummaryFilters, coordinator_summary
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def export_profiles(database: Database, filters: ProfileFilters, *, out_file: Pa
     ``cancelled()`` before each; a cancelled combined PDF is not written at all.
     """
     from ..output_files import check_output_file, check_output_folder
-    from ..reports.batch import write_profile_files, write_profiles_pdf
+    from ..reports.batch import BatchCover, BatchEntry, write_profile_files, write_profiles_pdf
     from ..reports.labels import label
 
     if (out_file is None) == (out_dir is None):
@@ -90,11 +91,18 @@ def export_profiles(database: Database, filters: ProfileFilters, *, out_file: Pa
     else:
         check_output_folder(out_dir)  # type: ignore[arg-type]
     with database.reading() as session:
-        ids = batch_assessment_ids(session, filters)
+        found = batch_assessments(session, filters)
+        demo = is_demo(session)
+    ids = [item.id for item in found]
     profiles = _profiles(database, ids)
     if out_dir is not None:
         return write_profile_files(profiles, len(ids), out_dir, lang=lang, progress=progress,
                                    cancelled=cancelled)
-    title = f"{label('profile_title', lang)}: {filters.describe()}"
+    title = f"{label('profile_title', lang)}: {filters.describe(lang)}"
+    cover = BatchCover(
+        scope=filters.describe(lang), include_drafts=filters.include_drafts, demo=demo,
+        printed_at=datetime.now().astimezone(),
+        entries=[BatchEntry(item.advisor_name, item.advisor_type, item.warong_name,
+                            item.kecamatan, item.kabupaten, item.is_final) for item in found])
     return write_profiles_pdf(profiles, len(ids), out_file, lang=lang,  # type: ignore[arg-type]
-                              title=title, progress=progress, cancelled=cancelled)
+                              title=title, progress=progress, cancelled=cancelled, cover=cover)

@@ -20,6 +20,7 @@ from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
 from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, LEVELS, Instrument, load_instrument
 from . import validation as v
+from .demo import is_demo
 from .profiles import effective_targets, mean_targets
 from .verified_summary import VerifiedFigures, verified_figures
 
@@ -95,13 +96,21 @@ class AdvisorGap:
 
 @dataclass(frozen=True)
 class TrainingNeed:
-    """An agenda area and how many advisors have at least one cell below target in it."""
+    """An agenda area: how many advisors have a cell below target in it, and how many of
+    its rated cells fall below target (the share tells areas apart when nearly every
+    advisor has at least one such cell everywhere)."""
 
     area: int
     advisors_needing: int
     advisors_rated: int
     needing_by_type: dict[str, int]
     mean_shortfall: float | None
+    cells_below: int = 0
+    cells_rated: int = 0
+
+    @property
+    def share_below(self) -> float | None:
+        return self.cells_below / self.cells_rated if self.cells_rated else None
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,7 @@ class CoordinatorSummary:
     overall: dict[str, float | None]  # advisor type or ALL
     distribution: dict[str, dict[int, int]]  # type or ALL -> level (or NOT_APPLICABLE) -> count
     largest_gaps: list[CellStat]
-    advisors_with_gaps: list[AdvisorGap]
+    advisors_with_gaps: list[AdvisorGap]  # the largest shortfalls within each type, type by type
     training_needs: list[TrainingNeed]
     trend: list[TrendPoint]  # every period in the region, oldest first
     #: Self vs verified means and the training view from plans (verified assessments only).
@@ -138,6 +147,7 @@ class CoordinatorSummary:
     #: advisor type -> role (or agenda area) -> the mean of its cells' targets
     role_targets: dict[str, dict[int, float]] = field(default_factory=dict)
     area_targets: dict[str, dict[int, float]] = field(default_factory=dict)
+    demo: bool = False  # made by the demo generator: every page says so
 
     @property
     def rated(self) -> int:
@@ -289,45 +299,54 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
                                  func.count(Assessment.id).label("assessments"))
                           .select_from(Assessment), filters, period=period, ratings=True
                           ).group_by(Assessment.advisor_id).subquery()
-    worst = (advisor_targets(advisor_groups.c.advisor_id, func.sum(advisor_groups.c.n),
-                             (func.sum(shortfall) * 1.0 / func.sum(advisor_groups.c.n))
-                             .label("mean_shortfall"), func.sum(below).label("below"))
-             .where(advisor_groups.c.level.is_not(None))
-             .group_by(advisor_groups.c.advisor_id)
-             .having(func.sum(below) > 0)
-             .order_by(text("mean_shortfall DESC"), text("below DESC"))
-             .limit(TOP_ADVISORS).subquery())
-    advisors_with_gaps = [
-        AdvisorGap(advisor_id, name, advisor_type, kabupaten, kecamatan, assessments, rated_count,
-                   float(mean_shortfall or 0), (below_count or 0) / max(assessments, 1))
-        for advisor_id, name, advisor_type, kabupaten, kecamatan, assessments, rated_count,
-        mean_shortfall, below_count in session.execute(
-            select(Advisor.id, Advisor.name, Advisor.advisor_type, Advisor.kabupaten,
-                   Advisor.kecamatan, per_advisor.c.assessments, *list(worst.c)[1:])
-            .join(worst, worst.c.advisor_id == Advisor.id)
-            .join(per_advisor, per_advisor.c.advisor_id == Advisor.id)
-            .order_by(worst.c.mean_shortfall.desc(), worst.c.below.desc(), Advisor.name))]
+    # Each type is ranked against its own targets and on its own: PKH and TKSK have
+    # different targets, so one list would mostly rank the targets, not the advisors.
+    advisors_with_gaps: list[AdvisorGap] = []
+    for ranked_type in advisor_types:
+        worst = (advisor_targets(advisor_groups.c.advisor_id, func.sum(advisor_groups.c.n),
+                                 (func.sum(shortfall) * 1.0 / func.sum(advisor_groups.c.n))
+                                 .label("mean_shortfall"), func.sum(below).label("below"))
+                 .where(advisor_groups.c.level.is_not(None),
+                        advisor_groups.c.advisor_type == ranked_type)
+                 .group_by(advisor_groups.c.advisor_id)
+                 .having(func.sum(below) > 0)
+                 .order_by(text("mean_shortfall DESC"), text("below DESC"))
+                 .limit(TOP_ADVISORS).subquery())
+        advisors_with_gaps += [
+            AdvisorGap(advisor_id, name, advisor_type, kabupaten, kecamatan, assessments,
+                       rated_count, float(mean_shortfall or 0),
+                       (below_count or 0) / max(assessments, 1))
+            for advisor_id, name, advisor_type, kabupaten, kecamatan, assessments, rated_count,
+            mean_shortfall, below_count in session.execute(
+                select(Advisor.id, Advisor.name, Advisor.advisor_type, Advisor.kabupaten,
+                       Advisor.kecamatan, per_advisor.c.assessments, *list(worst.c)[1:])
+                .join(worst, worst.c.advisor_id == Advisor.id)
+                .join(per_advisor, per_advisor.c.advisor_id == Advisor.id)
+                .order_by(worst.c.mean_shortfall.desc(), worst.c.below.desc(), Advisor.name))]
 
-    needing: dict[int, dict[str, tuple[int, int, float, int]]] = defaultdict(dict)
-    for area, advisor_type, advisors_needing, advisors_rated, shortfall_sum, rated_count in (
+    needing: dict[int, dict[str, tuple[int, int, float, int, int]]] = defaultdict(dict)
+    for (area, advisor_type, advisors_needing, advisors_rated, shortfall_sum, rated_count,
+         below_sum) in (
             session.execute(advisor_targets(
                 target_table.c.area, advisor_groups.c.advisor_type,
                 func.count(distinct(case((_below(advisor_groups, target_table) == 1,
                                           advisor_groups.c.advisor_id)))),
                 func.count(distinct(advisor_groups.c.advisor_id)), func.sum(shortfall),
-                func.sum(advisor_groups.c.n))
+                func.sum(advisor_groups.c.n), func.sum(below))
                 .where(advisor_groups.c.level.is_not(None))
                 .group_by(target_table.c.area, advisor_groups.c.advisor_type))):
         needing[area][advisor_type] = (advisors_needing, advisors_rated, shortfall_sum or 0,
-                                       rated_count)
+                                       rated_count, below_sum or 0)
     training_needs = sorted(
         (TrainingNeed(area, sum(item[0] for item in by_type.values()),
                       sum(item[1] for item in by_type.values()),
                       {t: item[0] for t, item in by_type.items()},
                       _mean(sum(item[2] for item in by_type.values()),
-                            sum(item[3] for item in by_type.values())))
+                            sum(item[3] for item in by_type.values())),
+                      sum(item[4] for item in by_type.values()),
+                      sum(item[3] for item in by_type.values()))
          for area, by_type in needing.items()),
-        key=lambda need: (-need.advisors_needing, -(need.mean_shortfall or 0), need.area))
+        key=lambda need: (-(need.share_below or 0), -(need.mean_shortfall or 0), need.area))
 
     return CoordinatorSummary(
         filters=filters, period=period, advisor_types=advisor_types, counts=counts,
@@ -341,6 +360,7 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
                                   scope=filters.scope),
         role_targets={t: mean_targets(instrument, per_cell)[0] for t, per_cell in targets.items()},
         area_targets={t: mean_targets(instrument, per_cell)[1] for t, per_cell in targets.items()},
+        demo=is_demo(session),
     )
 
 

@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..errors import UserError
-from ..instrument import load_instrument
-from ..services import advisors, assessments, screens, store, warongs
+from ..instrument import load_instrument, study_citation
+from ..periods import period_name
+from ..services import advisors, assessments, demo, screens, store, warongs
 from ..services import validation as v
 from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
@@ -157,6 +158,7 @@ class MainWindow(ShellWindow):
         self.lang = lang
         self.advisor_id = advisor_id
         self.advisor: AdvisorInfo | None = None
+        self.is_demo = False  # a demo database: every window title says DATA CONTOH
         self.warong: WarongInfo | None = None
         self._windows: dict[tuple[str, uuid.UUID], QWidget] = {}
         self.unsaved_note_box: QMessageBox | None = None
@@ -415,6 +417,7 @@ class MainWindow(ShellWindow):
     def set_advisor(self, advisor_id: uuid.UUID) -> None:
         """Act as this advisor from now on (after switching or editing the profile)."""
         self.advisor = store.read(self.database, advisors.get_advisor, advisor_id)
+        self.is_demo = store.read(self.database, demo.is_demo)
         self.advisor_id = advisor_id
         self.assessment_model.current_advisor_id = advisor_id
         types = load_instrument().advisor_types
@@ -423,8 +426,10 @@ class MainWindow(ShellWindow):
         self.user_label.setText(self.tr("Pengguna: {name} ({kind})").format(
             name=self.advisor.name, kind=kind))
         name = self.database.path.name if self.database.path else ""
-        self.setWindowTitle(self.tr("e-Warong Desktop — {advisor} — {file}").format(
-            advisor=self.advisor.name, file=name)
+        self.setWindowTitle(
+            (self.tr("DATA CONTOH — ") if self.is_demo else "")
+            + self.tr("e-Warong Desktop — {advisor} — {file}").format(
+                advisor=self.advisor.name, file=name)
             + (self.tr(" (hanya baca)") if self.database.read_only else ""))
         if self.only_mine.isChecked():
             self.apply_filter()
@@ -647,7 +652,8 @@ class MainWindow(ShellWindow):
                               editor_id=None if self.database.read_only else self.advisor_id,
                               lang=self.lang, parent=self)
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
-            period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
+            period=period_name(summary.period, self.lang), warong=summary.warong_name,
+            advisor=summary.advisor_name)
         return self._show_window(key, form, title)
 
     def view_profile(self) -> QWidget | None:
@@ -661,7 +667,8 @@ class MainWindow(ShellWindow):
 
         view = ProfileView(self.database, summary.id, lang=self.lang, parent=self)
         title = self.tr("Profil peran {period} — {warong} — {advisor}").format(
-            period=summary.period, warong=summary.warong_name, advisor=summary.advisor_name)
+            period=period_name(summary.period, self.lang), warong=summary.warong_name,
+            advisor=summary.advisor_name)
         return self._show_window(key, view, title)
 
     def _show_window(self, key: tuple[str, uuid.UUID], widget: QWidget, title: str) -> QWidget:
@@ -669,7 +676,7 @@ class MainWindow(ShellWindow):
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if not widget.windowTitle():
-            widget.setWindowTitle(title)
+            widget.setWindowTitle((self.tr("DATA CONTOH — ") if self.is_demo else "") + title)
         screen = self.screen().availableGeometry()
         widget.resize(min(1280, screen.width() - 40), min(800, screen.height() - 60))
         self._windows[key] = widget
@@ -801,10 +808,12 @@ class MainWindow(ShellWindow):
             "<p>Penilaian diri peran pendamping sosial (Pendamping PKH, TKSK dan pendamping "
             "lain) dalam pengembangan usaha e-Warong KUBE.</p>"
             "<p><b>Instrumen:</b> {title}, versi {instrument_version}.<br>{source}</p>"
+            "<p><b>Studi:</b> {citation}</p>"
             "<p>Semua data tersimpan di laptop ini, dalam berkas basis data:<br>{path}</p>"
         ).format(version=__version__, title=html.escape(instrument.title.get(self.lang)),
                  instrument_version=html.escape(instrument.version),
                  source=html.escape(instrument.source.get(self.lang)),
+                 citation=html.escape(study_citation(self.lang)),
                  path=html.escape(str(self.database.path)))
         box = show_message(self, self.tr("Tentang e-Warong Desktop"), text,
                            icon=QMessageBox.Icon.Information)

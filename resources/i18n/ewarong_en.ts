@@ -470,6 +470,10 @@
         <translation>Not rated</translation>
     </message>
     <message>
+        <source>Temuan studi</source>
+        <translation>The study&apos;s finding</translation>
+    </message>
+    <message>
         <source>Catatan / bukti (tidak wajib)</source>
         <translation>Note / evidence (optional)</translation>
     </message>
@@ -1315,6 +1319,10 @@ Copy this file to a USB stick or attach it to an e-mail for the coordinator. The
         <translation>User: {name} ({kind})</translation>
     </message>
     <message>
+        <source>DATA CONTOH — </source>
+        <translation>SAMPLE DATA — </translation>
+    </message>
+    <message>
         <source>e-Warong Desktop — {advisor} — {file}</source>
         <translation>e-Warong Desktop — {advisor} — {file}</translation>
     </message>
@@ -1413,8 +1421,8 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>All files (*)</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;e-Warong Desktop {version}&lt;/h3&gt;&lt;p&gt;Penilaian diri peran pendamping sosial (Pendamping PKH, TKSK dan pendamping lain) dalam pengembangan usaha e-Warong KUBE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Instrumen:&lt;/b&gt; {title}, versi {instrument_version}.&lt;br&gt;{source}&lt;/p&gt;&lt;p&gt;Semua data tersimpan di laptop ini, dalam berkas basis data:&lt;br&gt;{path}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;e-Warong Desktop {version}&lt;/h3&gt;&lt;p&gt;Self-assessment of social advisors&apos; roles (PKH advisors, TKSK and other advisors) in developing e-Warong KUBE businesses.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Instrument:&lt;/b&gt; {title}, version {instrument_version}.&lt;br&gt;{source}&lt;/p&gt;&lt;p&gt;All data stay on this laptop, in the database file:&lt;br&gt;{path}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;e-Warong Desktop {version}&lt;/h3&gt;&lt;p&gt;Penilaian diri peran pendamping sosial (Pendamping PKH, TKSK dan pendamping lain) dalam pengembangan usaha e-Warong KUBE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Instrumen:&lt;/b&gt; {title}, versi {instrument_version}.&lt;br&gt;{source}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Studi:&lt;/b&gt; {citation}&lt;/p&gt;&lt;p&gt;Semua data tersimpan di laptop ini, dalam berkas basis data:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;e-Warong Desktop {version}&lt;/h3&gt;&lt;p&gt;Self-assessment of social advisors&apos; roles (PKH advisors, TKSK and other advisors) in developing e-Warong KUBE businesses.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Instrument:&lt;/b&gt; {title}, version {instrument_version}.&lt;br&gt;{source}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Study:&lt;/b&gt; {citation}&lt;/p&gt;&lt;p&gt;All data are kept on this laptop, in the database file:&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Tentang e-Warong Desktop</source>
@@ -1604,6 +1612,10 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Selisih</source>
         <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Temuan studi</source>
+        <translation>The study&apos;s finding</translation>
     </message>
     <message>
         <source>Tidak ada sel di bawah target.</source>
@@ -2251,6 +2263,25 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>StudyFinding</name>
+    <message>
+        <source>Studi tidak meneliti jenis pendamping ini.</source>
+        <translation>The study did not cover this advisor type.</translation>
+    </message>
+    <message>
+        <source>diukur dalam studi</source>
+        <translation>measured in the study</translation>
+    </message>
+    <message>
+        <source>diturunkan dari uraian studi</source>
+        <translation>derived from the study&apos;s description</translation>
+    </message>
+    <message>
+        <source>Tingkat {level}, {basis}: {finding}</source>
+        <translation>Level {level}, {basis}: {finding}</translation>
     </message>
 </context>
 <context>

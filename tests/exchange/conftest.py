@@ -48,7 +48,11 @@ def make_database(tmp_path):
 
 @dataclass
 class Laptop:
-    """An advisor's laptop: a PKH advisor, a TKSK and two e-Warongs, with assessments."""
+    """An advisor's laptop: a PKH advisor, a TKSK and two e-Warongs, with assessments.
+
+    The TKSK's draft starts with 4.2.3 not applicable (the instrument's default for TKSK),
+    so it holds one rating more than the cells rated here: 32 + 3 = 35 ratings in all.
+    """
 
     database: object
     pkh: uuid.UUID

@@ -19,7 +19,7 @@ def test_export_then_import_prints_counts(laptop, capsys, tmp_path):
     source = laptop.database.path
     out = tmp_path / "kirim.ewarong"
     code, text, _ = run(capsys, "export", "--db", source, "--out", out)
-    assert code == 0 and "exported 2 assessments (34 ratings)" in text and out.exists()
+    assert code == 0 and "exported 2 assessments (35 ratings)" in text and out.exists()
     target = tmp_path / "koordinator.sqlite3"
     code, text, _ = run(capsys, "import", "--db", target, out, "--dry-run")
     assert code == 0 and "dry run: nothing was written" in text and not target.exists()
@@ -27,7 +27,7 @@ def test_export_then_import_prints_counts(laptop, capsys, tmp_path):
     code, text, _ = run(capsys, "import", "--db", target, out)
     assert code == 0 and "backup taken before the import" in text
     code, text, _ = run(capsys, "import", "--db", target, out)
-    assert "  ratings                 0          0         34          0" in text
+    assert "  ratings                 0          0         35          0" in text
 
 
 def test_refused_import_is_one_line_and_changes_nothing(laptop, capsys, tmp_path, make_database):

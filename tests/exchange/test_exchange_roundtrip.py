@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from ewarong_desktop.db.models import Tombstone
-from ewarong_desktop.services import advisors, assessments, exchange, warongs
+from ewarong_desktop.services import advisors, assessments, exchange, profiles, warongs
 from ewarong_desktop.services.demo import generate_demo
 
 from .conftest import CONTENT_TABLES, dump, export_file, read_parts
@@ -23,7 +23,7 @@ def test_round_trip_gives_equal_content(laptop, laptop_file, make_database):
     assert result.applied and result.backup_path is not None and result.backup_path.exists()
     assert dump(coordinator, CONTENT_TABLES) == dump(laptop.database, CONTENT_TABLES)
     assert counts_of(result, "assessments") == (2, 0, 0, 0)
-    assert counts_of(result, "ratings") == (34, 0, 0, 0)
+    assert counts_of(result, "ratings") == (35, 0, 0, 0)
     assert counts_of(result, "tombstones") == (1, 0, 0, 0)
     # What the coordinator sees is what the advisor entered: notes, N/A, audit trail.
     with coordinator.session() as session:
@@ -138,21 +138,25 @@ def test_newer_advisor_details_win(laptop, laptop_file, make_database, tmp_path)
         assert advisors.get_advisor(session, laptop.pkh).phone == "081234567890"
 
 
-def test_other_instrument_version_is_kept(laptop, make_database, tmp_path, monkeypatch):
-    # A program that knows two editions (an unknown one is refused: test_hostile_text.py).
+@pytest.mark.parametrize("version", ["2027.1", "2026.1"])
+def test_other_instrument_version_is_kept(laptop, make_database, tmp_path, monkeypatch, version):
+    # A program that knows these editions (an unknown one is refused: test_hostile_text.py).
     from ewarong_desktop.services.exchange import text as exchange_text
 
-    monkeypatch.setattr(exchange_text, "known_instrument_versions", lambda: ("2026.1", "2027.1"))
+    monkeypatch.setattr(exchange_text, "known_instrument_versions",
+                        lambda: ("2026.1", "2026.2", "2027.1"))
     with laptop.database.session() as session:
         later = assessments.start_assessment(session, laptop.pkh, laptop.warong_a, "2026-S2",
-                                             instrument_version="2027.1").id
+                                             instrument_version=version).id
         assessments.set_rating(session, later, "4.3.4", 2)
     coordinator = make_database("coordinator")
     exchange.apply(coordinator, export_file(laptop.database, tmp_path / "f.ewarong"))
     with coordinator.session() as session:
         detail = assessments.get_detail(session, later)
-    assert detail.summary.instrument_version == "2027.1"
+        profile = profiles.compute_profile(session, later)
+    assert detail.summary.instrument_version == version
     assert detail.ratings["4.3.4"].level == 2  # mapped by cell code
+    assert profile.cells["4.3.4"].level == 2 and profile.answered >= 1
 
 
 def test_deletions_travel_and_never_lose_newer_work(laptop, make_database, tmp_path):

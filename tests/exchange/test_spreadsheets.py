@@ -66,7 +66,7 @@ def test_csv_wide_with_semicolons(laptop, tmp_path):
     assert len(rows) == 3 and headers[:3] == ["ID penilaian", "Periode", "Status"]
     draft = next(r for r in rows[1:] if r[0] == str(laptop.draft))
     assert draft[headers.index("4.1.1")] == "3" and draft[headers.index("4.3.3")] == ""
-    assert draft[headers.index("Sel terisi")] == "2"
+    assert draft[headers.index("Sel terisi")] == "3"
 
 
 def test_selection_and_empty_selection(laptop, tmp_path):

@@ -32,7 +32,7 @@ def test_header_names_the_advisor_warong_place_and_period(database, rich):
     first = pages[0]
     for expected in ("Profil Peran Pendamping", "Euis Rahmawati", "Pendamping PKH",
                      "e-Warong Sauyunan", "KUBE Sauyunan", "Cijagra, Lengkong, Kota Bandung",
-                     "2026-S1", "Tanggal cetak 4 Mei 2026"):
+                     "Semester I 2026", "Tanggal cetak 4 Mei 2026"):
         assert expected in first
     assert "Final (sejak" in first
     for number, page in enumerate(pages, start=1):
@@ -93,18 +93,26 @@ def test_change_baseline_plan_audit_and_notes(database, rich):
     pages = page_texts(render(database, rich.current))
     content = " ".join(pages)
     assert "Perubahan sejak periode sebelumnya" in content
-    assert "periode 2025-S2" in content
+    assert "periode Semester II 2025" in content
     # Study baseline for PKH advisors, attributed.
     role_one = [c.baseline["PKH"].level for c in instrument.cells.values() if c.role == 1]
-    assert "Studi (PKH)" in content
+    assert "Pesan utama dan langkah berikut" in pages[0]
+    assert "Acuan studi (PKH)" in content
+    # Per cell, the study's finding for the type, marked measured or derived.
+    assert content.count("diukur dalam studi") == 8
+    assert content.count("diturunkan dari uraian studi") == 24
+    assert " ".join(instrument.cell(2, 4).baseline["PKH"].finding.id.split()) in content
     assert format_number(sum(role_one) / len(role_one), "id") in content
-    assert " ".join(instrument.source.id.split())[:60] in content
+    assert "Pustaka Rahmat" in content and "978-602-7810-71-3" in content
     # Development plan: the largest gaps' suggested actions, a self-help group, blank lines.
     assert "Rencana pengembangan" in content
     assert " ".join(instrument.area(8).action.id.split()) in content
     assert "Sesi kelompok swabantu" in content
     assert content.count("Tindakan yang disepakati") >= 2
-    assert "Tempat, tanggal" in content and "Mengetahui" in content
+    # Signatures in the Indonesian convention, on the page of the plan's last item.
+    signed = next(page for page in pages if "Mengetahui" in page)
+    assert "Sesi kelompok swabantu" in signed and "Bandung, ...." in signed
+    assert signed.count("NIP.") == 2 and "Disetujui oleh" not in signed
     # Appendices: the note with its line break, the audit trail with the reopen reason.
     appendix = " ".join(page for page in pages if "Lampiran A" in page or "Lampiran B" in page)
     assert "Belum ada pelatihan pembukuan. Baris kedua catatan." in appendix
@@ -146,9 +154,9 @@ def test_fonts_are_the_embedded_ttf_family_only(database, rich):
 def test_metadata_title_author_subject_language(database, rich):
     pdf = render(database, rich.current, lang="en")
     document = reader(pdf)
-    assert document.metadata.title == "Advisor Role Profile: Euis Rahmawati, 2026-S1"
+    assert document.metadata.title == "Advisor Role Profile: Euis Rahmawati, Semester 1, 2026"
     assert document.metadata.author == "Euis Rahmawati"
-    assert "2026-S1" in document.metadata.subject
+    assert "Semester 1, 2026" in document.metadata.subject
     assert document.trailer["/Root"]["/Lang"] == "en"
     assert reader(render(database, rich.current)).trailer["/Root"]["/Lang"] == "id-ID"
 
@@ -183,7 +191,8 @@ def test_grid_prints_tb_for_not_applicable_and_no_number_for_unrated(database, d
     area_three = (f"2 T{targets['4.1.3']} TB T{targets['4.2.3']} T{targets['4.3.3']} "
                   f"T{targets['4.4.3']} 2,0")
     assert area_three in content
-    assert "\u2013 T" not in content  # no dash standing in for a missing level
+    # No dash standing in for a missing level before a grid box's target ("– T3").
+    assert re.search("\u2013 T[0-9]", content) is None
 
 
 def test_ten_thousand_character_note_in_every_cell(database, draft):
@@ -277,3 +286,13 @@ def test_audit_labels_cover_every_action_the_services_write():
     actions = {"finalise", "refinalise", "reopen", "rating", "note"}
     actions |= {f"conflict_{resolution}" for resolution in RESOLUTIONS.values()}
     assert {f"audit_{action}" for action in actions} <= set(LABELS)
+
+
+def test_a_draft_has_no_signature_block(database, draft):
+    from ewarong_desktop.services import assessments
+
+    with database.session() as session:
+        assessments.set_rating(session, draft, "4.1.1", 2)
+    content = " ".join(page_texts(render(database, draft)))
+    assert "Mengetahui" not in content and "NIP." not in content
+    assert "Tanda tangan dicetak setelah penilaian dinyatakan final" in content

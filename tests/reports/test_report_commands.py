@@ -52,7 +52,8 @@ def test_lang_before_the_command_counts_too(demo, out):
     (["profile", "--assessment", "{id}", "--out", "{out}/missing/x.pdf"], "does not exist"),
     (["summary", "--period", "2001-S1", "--out", "{out}/x.pdf"], "no assessments for 2001-S1"),
     (["summary", "--period", "soon", "--out", "{out}/x.pdf"], "YYYY-S1"),
-    (["profiles", "--period", "2001-S2", "--out", "{out}/x.pdf"], "no assessments for 2001-S2"),
+    (["profiles", "--period", "2001-S2", "--out", "{out}/x.pdf"],
+     "no final assessments for 2001-S2"),
     (["profiles", "--period", "2001-S2"], "one of the arguments --out --out-dir is required"),
 ])
 def test_errors_are_one_line_and_exit_1(demo, out, capsys, arguments, message):

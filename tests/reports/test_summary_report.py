@@ -58,11 +58,36 @@ def test_counts_means_and_sections_are_printed(demo):
 def test_cell_table_has_the_study_tables_shape(demo):
     summary = summary_of(demo)
     content = " ".join(page_texts(render_summary(summary)))
-    stat = summary.cells[("TKSK", "4.2.3")]
-    pkh = summary.cells[("PKH", "4.2.3")]
+    stat = summary.cells[("TKSK", "4.2.4")]
+    pkh = summary.cells[("PKH", "4.2.4")]
     mark = lambda s: " ▼" if s.mean < s.target else ""  # noqa: E731
-    assert (f"4.2.3 Penyaluran {format_number(pkh.mean, 'id')}{mark(pkh)} ({pkh.rated}) "
-            f"{format_number(stat.mean, 'id')}{mark(stat)} ({stat.rated})") in content
+    assert f"4.2.4 SDM {format_number(pkh.mean, 'id')}{mark(pkh)} ({pkh.rated}) " in content
+    assert f" {format_number(stat.mean, 'id')}{mark(stat)} ({stat.rated}) " in content
+    # Beside each type's mean: the study's level, its basis, and a comparison (not a verdict).
+    instrument = summary.instrument
+    for advisor_type, cell_stat in (("PKH", pkh), ("TKSK", stat)):
+        baseline = instrument.cells["4.2.4"].baseline[advisor_type]
+        difference = cell_stat.mean - baseline.level
+        word = ("di atas acuan" if difference >= 0.5 else "di bawah acuan" if difference <= -0.5
+                else "dekat acuan")
+        assert f"{baseline.level} (diturunkan): {word}" in content
+    assert "(diukur):" in content and "membuktikan" not in content
+    assert "Pesan utama" in content and "PKH dibanding TKSK per peran" in content
+
+
+def test_advisors_are_ranked_within_their_type_and_training_needs_differ(demo):
+    summary = summary_of(demo)
+    content = " ".join(page_texts(render_summary(summary, "en")))
+    assert "PKH advisor, against PKH advisor targets" in content
+    assert "sub-district social worker), against TKSK" in content
+    shares = {round(100 * need.share_below) for need in summary.training_needs}
+    assert len(shares) >= 5
+    for need in summary.training_needs:
+        assert f"{round(100 * need.share_below)}% ({need.cells_below} / {need.cells_rated})" in content
+    # Headings wrap between words, never inside one.
+    for word in ("Assessments", "Advisors", "shortfall"):
+        assert word in content
+    assert "Assessme " not in content and "Assessme\n" not in content
 
 
 def test_english_filters_and_metadata(demo):
@@ -73,7 +98,8 @@ def test_english_filters_and_metadata(demo):
     assert "Page 1 of" in content
     assert "TKSK" not in content.split("Counts")[1].split("Mean level per role")[0]
     document = reader(pdf)
-    assert document.metadata.title.startswith(f"Coordinator Summary {summary.period}, Kota Bandung")
+    assert document.metadata.title.startswith("Coordinator Summary Semester ")
+    assert document.metadata.title.endswith(", Kota Bandung, PKH")
     assert document.trailer["/Root"]["/Lang"] == "en"
     assert all("DejaVuSans" in name and embedded for name, embedded in font_names(pdf))
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from ewarong_desktop.periods import period_name
 from ewarong_desktop.services import advisors, assessments, warongs
 from ewarong_desktop.services import validation as v
 from ewarong_desktop.ui.assessment.warong_dialog import WarongDialog
@@ -208,7 +209,7 @@ def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advi
     assert created.period == period and created.advisor_id == demo_advisor.id
     assert created.answered > 0  # copied from the latest earlier semester
     [form] = window.open_windows()
-    assert form.isVisible() and period in form.windowTitle()
+    assert form.isVisible() and period_name(period) in form.windowTitle()
     assert form.is_editable  # the advisor's own draft
     assert window.open_assessment() is form  # asked again: the same window comes forward
 
@@ -282,7 +283,10 @@ def test_about_names_the_instrument_source(window):
     box = window.show_about()
     assert isinstance(box, QMessageBox) and box.isVisible()
     text = box.text()
-    assert "Universitas Pasundan" in text and load_instrument().version in text
+    assert load_instrument().version in text
+    # The full reference: chapter, editor, publisher and ISBN.
+    for part in ("Peran Pendamping Sosial", "Agus Haidar", "Pustaka Rahmat", "978-602-7810-71-3"):
+        assert part in text
     box.close()
 
 
@@ -313,3 +317,20 @@ def test_a_first_start_on_a_laptop_screen_fills_it(make_shell, demo_path, demo_a
     window.showNormal()  # un-maximized by the person: the next start remembers that
     window.close()
     assert not make_shell(demo_path, advisor_id=demo_advisor.id).window.isMaximized()
+
+
+def test_a_demo_database_says_so_in_every_window_title(window, demo_advisor):
+    assert window.windowTitle().startswith("DATA CONTOH — e-Warong Desktop")
+    with window.database.session() as session:
+        mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
+    window.select_warong(mine.id)
+    window.assessment_view.setCurrentIndex(window.assessment_model.index(0, 0))
+    profile = window.view_profile()
+    assert profile is not None and profile.windowTitle().startswith("DATA CONTOH — ")
+    assert "Semester" in profile.windowTitle()
+
+
+def test_a_normal_database_never_says_demo(make_shell, db_path, advisor_and_warong):
+    shell = make_shell(db_path, advisor_id=advisor_and_warong[0])
+    assert "DATA CONTOH" not in shell.window.windowTitle()
+    assert "e-Warong Desktop" in shell.window.windowTitle()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTabBar,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ from ...services.store import Database
 from ..operations import ASSESSMENT, announce
 from ..widgets.charts import role_label
 from ..widgets.common import show_message, user_message
+from ..widgets.study_finding import study_finding_text
 from .save_queue import SaveQueue
 
 NOTE_SAVE_DELAY_MS = 600
@@ -199,6 +201,24 @@ class CellEditor(QFrame):
         self.prompt_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         left.addWidget(self.prompt_label)
 
+        # The study's finding for this cell and type, folded away until asked for.
+        self.study_toggle = QToolButton(self)
+        self.study_toggle.setObjectName("studyToggle")
+        self.study_toggle.setText(self.tr("Temuan studi"))
+        self.study_toggle.setCheckable(True)
+        self.study_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.study_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.study_toggle.setAutoRaise(True)
+        self.study_toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.study_label = QLabel(study_finding_text(instrument, cell.code, advisor_type, lang),
+                                  self)
+        self.study_label.setObjectName("cellContext")
+        self.study_label.setWordWrap(True)
+        self.study_label.setVisible(False)
+        self.study_toggle.toggled.connect(self._show_study)
+        left.addWidget(self.study_toggle)
+        left.addWidget(self.study_label)
+
         picker = QHBoxLayout()
         picker.setSpacing(4)
         self.level_buttons: dict[int, QPushButton] = {}
@@ -235,6 +255,10 @@ class CellEditor(QFrame):
         right.addWidget(self.note_error)
         right.addStretch(1)
         self.show_saved()
+
+    def _show_study(self, shown: bool) -> None:
+        self.study_label.setVisible(shown)
+        self.study_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _level_button(self, text: str, description: str, key: str) -> QPushButton:
         button = QPushButton(text, self)

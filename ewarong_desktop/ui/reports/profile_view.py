@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...instrument import ROLE_COUNT, Instrument
+from ...periods import period_name
 from ...services import profiles, screens
 from ...services.profiles import CellScore, RoleProfile
 from ...services.store import Database
 from ..widgets.cell_table import CellTable
 from ..widgets.charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
 from ..widgets.common import fact_grid
+from ..widgets.study_finding import study_finding_text
 from .actions import ProfileReportBar
 
 GAPS_SHOWN = 10
@@ -128,10 +130,12 @@ class ProfileView(QWidget):
         headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
                    self.tr("Target")]
         gaps_box, self.gaps_table, self.gaps_empty, self.gaps_more = self._cell_list(
-            self.tr("Kesenjangan terbesar terhadap target"), [*headers, self.tr("Selisih")],
+            self.tr("Kesenjangan terbesar terhadap target"),
+            [*headers, self.tr("Selisih"), self.tr("Temuan studi")],
             self.tr("Tidak ada sel di bawah target."), content)
         strengths_box, self.strengths_table, self.strengths_empty, self.strengths_more = \
-            self._cell_list(self.tr("Kekuatan (mencapai atau melampaui target)"), headers,
+            self._cell_list(self.tr("Kekuatan (mencapai atau melampaui target)"),
+                            [*headers, self.tr("Temuan studi")],
                             self.tr("Belum ada sel yang mencapai target."), content)
         self._boxes = (radar_box, grid_box, gaps_box, strengths_box)
         self._wide: bool | None = None
@@ -203,7 +207,8 @@ class ProfileView(QWidget):
     def _show_header(self, profile: RoleProfile, instrument: Instrument) -> None:
         summary = profile.assessment
         self.title.setText(self.tr("Profil peran: {advisor} — {warong}, {period}").format(
-            advisor=summary.advisor_name, warong=summary.warong_name, period=summary.period))
+            advisor=summary.advisor_name, warong=summary.warong_name,
+            period=period_name(summary.period, self._lang)))
         advisor_type = instrument.advisor_types.get(summary.advisor_type)
         warong = summary.warong_name + (f" ({summary.kube_name})" if summary.kube_name else "")
         values = {
@@ -211,7 +216,7 @@ class ProfileView(QWidget):
             "type": advisor_type.get(self._lang) if advisor_type else summary.advisor_type,
             "warong": warong,
             "region": f"{summary.kelurahan}, {summary.kecamatan}, {summary.kabupaten}",
-            "period": summary.period,
+            "period": period_name(summary.period, self._lang),
             "status": self.tr("Final") if summary.is_final else self.tr("Draf (belum final)"),
             "completeness": self.tr("{answered} dari {total} sel ({percent})").format(
                 answered=profile.answered, total=profile.total,
@@ -228,6 +233,10 @@ class ProfileView(QWidget):
 
         return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
 
+    def study_finding(self, instrument: Instrument, code: str, advisor_type: str) -> str:
+        """The study's finding for this cell and type, saying whether it was measured."""
+        return study_finding_text(instrument, code, advisor_type, self._lang)
+
     def _fill(self, table: CellTable, empty: QLabel, more: QLabel, cells: list[CellScore],
               limit: int, instrument: Instrument, *, with_gap: bool) -> None:
         assert self.profile is not None
@@ -240,6 +249,7 @@ class ProfileView(QWidget):
                    str(cell.level), str(cell.target)]
             if with_gap:
                 row.append(str(cell.gap))
+            row.append(self.study_finding(instrument, cell.code, advisor_type))
             rows.append(row)
         table.set_rows(rows)
         table.setVisible(bool(rows))

@@ -275,3 +275,18 @@ def test_a_narrow_window_puts_the_note_under_the_levels(draft, owner_id, open_fo
     qtbot.waitUntil(lambda: cell.note.mapTo(cell, cell.note.rect().topLeft()).y() > button.y())
     page = form.tabs.currentWidget()
     qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible())
+
+
+def test_the_studys_finding_folds_out_beside_the_prompt(database, draft, owner_id, open_form,
+                                                         qtbot):
+    form = open_form(draft, owner_id)
+    broker, mediator = form.cell("4.1.4"), form.cell("4.2.4")
+    assert not broker.study_label.isVisible()  # folded away until asked for
+    broker.study_toggle.click()
+    qtbot.waitUntil(broker.study_label.isVisible)
+    # The test advisor is a PKH advisor: Table 1 gives a level, Table 2 only activities.
+    assert broker.study_label.text().startswith("Tingkat 1, diukur dalam studi:")
+    assert "masih rendah" in broker.study_label.text()
+    assert mediator.study_label.text().startswith("Tingkat 3, diturunkan dari uraian studi:")
+    broker.study_toggle.click()
+    qtbot.waitUntil(lambda: not broker.study_label.isVisible())

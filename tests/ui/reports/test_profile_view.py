@@ -90,13 +90,19 @@ def test_gaps_are_listed_largest_first_with_their_prompts(view, profile):
     assert first_prompt.startswith("Saya ")  # the Indonesian prompt for a PKH advisor
     assert f"{len(profile.gaps) - GAPS_SHOWN} sel lain" in view.gaps_more.text()
     assert view.strengths_table.column_texts(0)[0] == profile.strengths[0].code
+    # Beside each cell: the study's finding for a PKH advisor, measured or derived.
+    for table, cells, column in ((view.gaps_table, expected, 6),
+                                 (view.strengths_table, profile.strengths, 5)):
+        for cell, text in zip(cells, table.column_texts(column), strict=False):
+            basis = "diukur dalam studi" if cell.role == 1 else "diturunkan dari uraian studi"
+            assert text.startswith("Tingkat ") and basis in text, cell.code
 
 
 def test_header_names_the_assessment_and_its_completeness(view):
     values = {key: label.text() for key, label in view.header_values.items()}
     assert values["advisor"] == "Euis Rahmawati"
     assert values["type"] == "Pendamping PKH"
-    assert values["period"] == "2026-S1"
+    assert values["period"] == "Semester I 2026"
     assert values["status"].startswith("Draf")
     assert values["completeness"].startswith("30 dari 32")
 

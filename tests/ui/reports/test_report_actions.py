@@ -70,10 +70,10 @@ def watch_rendering(monkeypatch, before=lambda data: None) -> list[int]:
     threads = []
     real = profile_report.render_profile
 
-    def render(data, lang="id"):
+    def render(data, lang="id", *position):
         threads.append(threading.get_ident())
         before(data)
-        return real(data, lang)
+        return real(data, lang, *position)
 
     for module in (profile_report, batch_report):
         monkeypatch.setattr(module, "render_profile", render)
@@ -293,7 +293,9 @@ def batch(qtbot, demo_db, settings):
 
 def bandung_profiles(demo_db) -> list:
     with demo_db.session() as session:
-        return assessments.list_assessments(session, period=PERIOD, kabupaten="Kota Bandung")
+        # A batch prints final assessments only (drafts on request, from the command line).
+        return assessments.list_assessments(session, period=PERIOD, kabupaten="Kota Bandung",
+                                            status="final")
 
 
 def test_batch_writes_one_pdf_with_every_profile_of_the_region(
@@ -307,7 +309,7 @@ def test_batch_writes_one_pdf_with_every_profile_of_the_region(
     result = finished.args[0]
     assert (result.written, result.total, result.cancelled) == (len(expected), len(expected), False)
     reader = PdfReader(out / "bandung.pdf")
-    assert len(reader.outline) == len(expected)  # one bookmark per profile
+    assert len(reader.outline) == len(expected) + 1  # the index, then one per profile
     text = pdf_text(out / "bandung.pdf")
     assert all(item.advisor_name in text for item in expected)
     assert "Kota Banjar" not in text
