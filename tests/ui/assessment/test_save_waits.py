@@ -6,7 +6,7 @@ import pytest
 
 from ewarong_desktop.db import engine, open_database
 from ewarong_desktop.services import assessments
-from ewarong_desktop.ui.assessment_form import AssessmentForm
+from ewarong_desktop.ui.assessment.form import AssessmentForm
 
 
 @pytest.fixture

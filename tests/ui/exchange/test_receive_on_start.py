@@ -3,7 +3,7 @@
 from ewarong_desktop.cli import run
 from ewarong_desktop.ui import app as app_module
 from ewarong_desktop.ui.app import run_gui
-from ewarong_desktop.ui.exchange_dialogs import ReceiveDialog
+from ewarong_desktop.ui.exchange.dialogs import ReceiveDialog
 from ewarong_desktop.ui.main_window import MainWindow
 from ewarong_desktop.ui.settings import Settings
 
