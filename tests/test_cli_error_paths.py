@@ -150,13 +150,13 @@ def test_list_escapes_what_a_terminal_would_act_on(demo_db, capsys):
 def test_an_io_error_on_a_full_disk_is_called_full(tmp_path, monkeypatch):
     import sqlite3
 
-    from ewarong_desktop.db import health
+    from ewarong_desktop.db import backup, health
 
     path = tmp_path / "data.sqlite3"
     failure = sqlite3.OperationalError("disk I/O error")
-    monkeypatch.setattr(health, "disk_is_full", lambda _path: False)
-    assert not isinstance(health.database_error(failure, path), health.DiskFullError)
-    monkeypatch.setattr(health, "disk_is_full", lambda _path: True)  # 0 bytes free
-    error = health.database_error(failure, path)
+    monkeypatch.setattr(backup, "disk_is_full", lambda _path: False)
+    assert not isinstance(backup.database_error(failure, path), health.DiskFullError)
+    monkeypatch.setattr(backup, "disk_is_full", lambda _path: True)  # 0 bytes free
+    error = backup.database_error(failure, path)
     assert isinstance(error, health.DiskFullError) and str(path) in str(error)
     assert "full" in str(error) and "I/O" not in str(error)

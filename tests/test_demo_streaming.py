@@ -12,13 +12,14 @@ def test_demo_writes_in_chunks_while_it_generates(database, monkeypatch):
     with database.session() as session:
         real_execute = session.execute
 
-        def recording(statement, rows=None, *args, **kwargs):
+        def recording(statement, *args, **kwargs):
+            rows = args[0] if args else kwargs.get("params")
             table = getattr(getattr(statement, "table", None), "name", None)
             if table is not None and rows is not None:
                 # How many advisors exist when this batch goes in: grows only if streaming.
                 advisors_so_far = real_execute(select(func.count(Advisor.id))).scalar_one()
                 batches.append((table, len(rows), advisors_so_far))
-            return real_execute(statement, rows, *args, **kwargs)
+            return real_execute(statement, *args, **kwargs)
 
         monkeypatch.setattr(session, "execute", recording)
         counts = demo.generate_demo(session, seed=5, assessments=600)

@@ -97,7 +97,7 @@ def run_profiles(args: argparse.Namespace) -> int:
     from ..services.report_export import export_profiles
 
     filters = ProfileFilters(args.period, args.kabupaten, args.kecamatan, args.advisor_type,
-                             args.include_drafts)
+                             include_drafts=args.include_drafts)
     show_progress = sys.stderr is not None and sys.stderr.isatty()  # None: windowed build
 
     def progress(done: int, total: int, name: str) -> None:
