@@ -22,6 +22,7 @@ from .errors import DatabaseError, UserError
 COMMAND_MODULES = (
     "ewarong_desktop.commands.core",
     "ewarong_desktop.commands.safety",
+    "ewarong_desktop.commands.server",
     "ewarong_desktop.commands.reports",
     "ewarong_desktop.commands.exchange",
 )
@@ -39,16 +40,39 @@ class _Parser(argparse.ArgumentParser):
                            id=f"{message} (lihat '{self.prog} --help')")
 
 
+DB_HELP = ("database file (default: the one in your data folder), or a server: "
+           "postgresql://USER@HOST:PORT/DATABASE[?sslmode=require]")
+
+
+def database_location(text: str) -> Path | str:
+    """``--db``: a server URL stays text (a Path would fold its '//'), anything else is a file."""
+    from .db.server import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
+def on_server(args: argparse.Namespace) -> bool:
+    """True when ``--db`` names a PostgreSQL server."""
+    return isinstance(getattr(args, "db", None), str)
+
+
+def file_only(args: argparse.Namespace, what: str, what_id: str, instead: str, instead_id: str) -> None:
+    """Refuse a command that works on SQLite database files only, saying what to do instead."""
+    if on_server(args):
+        raise DatabaseError(f"{what} applies to SQLite database files only, not to a server; {instead}",
+                            id=f"{what_id} hanya berlaku untuk berkas basis data SQLite, bukan untuk "
+                               f"server; {instead_id}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ewarong-desktop",
                      description="Self-assessment of social advisors' roles in e-Warong KUBE.")
     parser.add_argument("--version", action="version", version=f"ewarong-desktop {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
+    parser.add_argument("--db", type=database_location, help=DB_HELP)
     parser.add_argument("--lang", choices=("id", "en"),
                         help="language of the window, and of the messages here (default: en)")
     common = _Parser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="database file (default: the one in your data folder)")
+    common.add_argument("--db", type=database_location, default=argparse.SUPPRESS, help=DB_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
@@ -56,8 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_path(args: argparse.Namespace) -> Path:
+    """The database file named by --db (or the default one); commands that also work on a
+    server check ``on_server`` first."""
     from .paths import default_database_path
 
+    file_only(args, "this command", "perintah ini", "see 'ewarong-desktop server --help'",
+              "lihat 'ewarong-desktop server --help'")
     path = getattr(args, "db", None)
     if path is None:
         path = default_database_path()
@@ -66,9 +94,15 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open the database named by --db, refusing to create one where data were expected."""
+    """Open the database named by --db, refusing to create one where data were expected.
+
+    A server database must exist already (the server says so when it does not); an empty
+    one gets the schema, as ``server init`` would.
+    """
     from .db import open_database
 
+    if on_server(args):
+        return open_database(args.db)
     path = database_path(args)
     if not path.exists():
         raise DatabaseError(f"database {path} does not exist; check the --db path",

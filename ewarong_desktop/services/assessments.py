@@ -25,6 +25,7 @@ from ..db.models import (
     Rating,
     Warong,
     utcnow,
+    whole_sum,
 )
 from ..errors import IncompleteAssessmentError, ValidationError
 from ..instrument import DEFAULT_VERSION, all_cell_codes
@@ -105,7 +106,7 @@ class AuditRecord:
     reason: str | None
 
 
-_ANSWERED = func.sum(
+_ANSWERED = whole_sum(
     case((and_(Rating.id.is_not(None), (Rating.level.is_not(None)) | Rating.not_applicable), 1), else_=0)
 )
 

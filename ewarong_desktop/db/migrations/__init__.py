@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from ...errors import DatabaseTooNewError
 
@@ -31,8 +32,13 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool) -> None:
-    """Upgrade the schema; refuse a revision this program does not know (a newer program's)."""
+def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool,
+                    after: Callable[[Connection], None] | None = None) -> None:
+    """Upgrade the schema; refuse a revision this program does not know (a newer program's).
+
+    ``after`` runs in the same transaction once the migrations are done (a server's
+    triggers and policies).
+    """
     from alembic import command
 
     from ... import __version__
@@ -54,3 +60,5 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if after is not None:
+            after(connection)
