@@ -66,7 +66,8 @@ def normalise_url(location: str) -> str:
 def describe(location: str) -> str:
     """The address as shown to people and written to logs: never with its password."""
     try:
-        return make_url(location).render_as_string(hide_password=True)
+        url = make_url(location)
+        return url.set(drivername="postgresql").render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - unreadable: show the part before any password
         scheme, _, rest = location.partition("://")
         return f"{scheme}://{rest.rpartition('@')[2]}"
@@ -93,7 +94,8 @@ def libpq_address(location: str) -> tuple[str, dict[str, str]]:
     environment = dict(os.environ)
     if url.password:
         environment["PGPASSWORD"] = str(url.password)
-    plain: URL = url.set(drivername="postgresql", password=None)
+    plain = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                       database=url.database, query=url.query)  # no password
     return plain.render_as_string(hide_password=False), environment
 
 
