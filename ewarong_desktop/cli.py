@@ -132,6 +132,12 @@ def run(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
+            if on_server(args):
+                raise DatabaseError(
+                    "the window cannot open a server database yet; use the commands "
+                    "(list, report, import, export) with --db URL",
+                    id="jendela program belum dapat membuka basis data server; gunakan perintah "
+                       "(list, report, import, export) dengan --db URL")
             from .ui.app import run_gui
 
             # No --db: the window reopens the last database used (its own setting).

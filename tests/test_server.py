@@ -154,6 +154,30 @@ def test_demo_list_summary_and_backup_on_a_server(server_db, capsys, tmp_path):
     assert (tmp_path / "kantor.dump").read_bytes().startswith(b"PGDMP")
 
 
+def test_a_sqlite_demo_travels_to_the_server_and_back_unchanged(server_db, capsys, tmp_path):
+    laptop = tmp_path / "laptop.sqlite3"
+    assert run(capsys, "demo", "--db", laptop, "--assessments", "30")[0] == 0
+    assert run(capsys, "export", "--db", laptop, "--out", tmp_path / "kirim.ewarong")[0] == 0
+    code, text, err = run(capsys, "import", "--db", server_db, tmp_path / "kirim.ewarong")
+    assert code == 0 and "no backup taken on a server" in text, err
+    code, text, _ = run(capsys, "import", "--db", server_db, tmp_path / "kirim.ewarong")
+    assert code == 0 and " 0          0 " in text
+    counted = [line.split() for line in text.splitlines() if line.startswith("  ") and
+               not line.strip().startswith("records")]
+    assert all(new == updated == conflicts == "0" for _, new, updated, _same, conflicts in counted)
+    assert run(capsys, "export", "--db", server_db, "--out", tmp_path / "balik.ewarong")[0] == 0
+    code, text, _ = run(capsys, "import", "--db", laptop, tmp_path / "balik.ewarong")
+    counted = [line.split() for line in text.splitlines() if line.startswith("  ") and
+               not line.strip().startswith("records")]
+    assert code == 0 and counted
+    assert all(new == updated == conflicts == "0" for _, new, updated, _same, conflicts in counted)
+
+
+def test_the_window_is_not_offered_a_server_yet(capsys):
+    code, _, err = run(capsys, "--db", "postgresql://ani@127.0.0.1:1/ewarong")
+    assert code == 1 and "cannot open a server database yet" in err
+
+
 def test_file_only_commands_say_so_on_a_server(server_db, capsys, monkeypatch):
     code, _, err = run(capsys, "restore", "--db", server_db, "--from", "newest")
     assert code == 1 and "SQLite database files only" in err and "pg_restore" in err
