@@ -173,6 +173,36 @@ def test_a_sqlite_demo_travels_to_the_server_and_back_unchanged(server_db, capsy
     assert all(new == updated == conflicts == "0" for _, new, updated, _same, conflicts in counted)
 
 
+def test_two_imports_of_the_same_file_at_once_both_succeed(server_db, tmp_path):
+    from ewarong_desktop.services import exchange
+    from ewarong_desktop.services.demo import generate_demo
+
+    laptop = open_database(tmp_path / "laptop.sqlite3")
+    with laptop.session() as session:
+        generate_demo(session, seed=3, assessments=20)
+    with laptop.session() as session:
+        exchange.export_exchange(session, tmp_path / "kirim.ewarong")
+    laptop.close()
+    hub_a, hub_b = open_database(server_db), open_database(server_db)
+    results, failures = [], []
+
+    def receive(hub):
+        try:
+            results.append(exchange.apply(hub, tmp_path / "kirim.ewarong"))
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=receive, args=(hub,)) for hub in (hub_a, hub_b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    hub_a.close()
+    hub_b.close()
+    assert failures == []
+    assert sorted(result.total("new") > 0 for result in results) == [False, True]
+
+
 def test_the_window_is_not_offered_a_server_yet(capsys):
     code, _, err = run(capsys, "--db", "postgresql://ani@127.0.0.1:1/ewarong")
     assert code == 1 and "cannot open a server database yet" in err

@@ -101,13 +101,19 @@ class Database:
         self.backup_problem: str | None = None
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, exclusive: bool = False) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on error.
 
         A full disk, a read-only file, a lock held too long or damage found while working
         become the matching ``DatabaseError``; nothing of the failed unit is saved.
+        ``exclusive``: one such unit at a time (an import, which plans from what it reads
+        and then writes): on SQLite every write is already alone (``BEGIN IMMEDIATE``); on
+        a server a transaction-scoped advisory lock makes a second one wait.
         """
         with self._database_errors(), self._sessions() as session, session.begin():
+            if exclusive and self.url is not None:
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                {"key": server.EXCLUSIVE_LOCK})
             yield session
 
     @contextmanager

@@ -32,6 +32,8 @@ CONNECT_TIMEOUT = 10
 #: Group roles a login is made a member of (the policies that use them come in part 2).
 ADVISOR_ROLE = "ewarong_advisor"
 COORDINATOR_ROLE = "ewarong_coordinator"
+#: Advisory lock key of ``Database.session(exclusive=True)`` (imports): any fixed number.
+EXCLUSIVE_LOCK = 0x65_77_61_72  # "ewar"
 #: Tables whose writes are announced to other users (all but Alembic's bookkeeping).
 _UNANNOUNCED = {"alembic_version"}
 
