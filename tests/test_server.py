@@ -208,6 +208,25 @@ def test_the_window_is_not_offered_a_server_yet(capsys):
     assert code == 1 and "cannot open a server database yet" in err
 
 
+def test_times_are_utc_whatever_the_servers_time_zone(server_db):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = make_url(server_db).database
+    with psycopg.connect(server_db.replace("+psycopg", ""), autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {name} SET TimeZone = 'Asia/Jakarta'")
+    database = open_database(server_db)
+    try:
+        draft = make_draft(database)
+        with database.reading() as session:
+            updated = assessments.get_summary(session, draft).updated_at
+        assert updated.utcoffset().total_seconds() == 0
+    finally:
+        database.close()
+        with psycopg.connect(server_db.replace("+psycopg", ""), autocommit=True) as admin:
+            admin.execute(f"ALTER DATABASE {name} RESET TimeZone")
+
+
 def test_file_only_commands_say_so_on_a_server(server_db, capsys, monkeypatch):
     code, _, err = run(capsys, "restore", "--db", server_db, "--from", "newest")
     assert code == 1 and "SQLite database files only" in err and "pg_restore" in err

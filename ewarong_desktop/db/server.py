@@ -110,6 +110,10 @@ def make_server_engine(location: str) -> Engine:
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
     if "application_name" not in url.query:
         connect_args["application_name"] = "ewarong-desktop"
+    if "options" not in url.query:
+        # Times come back in UTC, as the program stores them (and as SQLite returns them),
+        # whatever time zone the office's server is set to.
+        connect_args["options"] = "-c TimeZone=UTC"
     engine = create_engine(url, isolation_level="READ COMMITTED", pool_pre_ping=True,
                            connect_args=connect_args)
     own_backends: set[int] = set()
