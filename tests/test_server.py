@@ -74,7 +74,7 @@ def test_addresses_are_normalised_to_psycopg_and_keep_their_options():
         pg.normalise_url("postgresql://ani@10.0.0.5:5432")
 
 
-def test_a_remembered_password_lives_in_the_keyring_only(monkeypatch, tmp_path):
+def test_a_remembered_password_lives_in_the_keyring_only(monkeypatch, _isolated_user_dirs):
     import keyring
     from keyring.backend import KeyringBackend
     from keyring.backends import fail
@@ -98,16 +98,17 @@ def test_a_remembered_password_lives_in_the_keyring_only(monkeypatch, tmp_path):
             self.store.pop((service, username))
 
     memory = MemoryKeyring()
-    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
-    keyring.set_keyring(memory)
+    # The keyring in use, swapped for this test only (restored afterwards).
+    monkeypatch.setattr(keyring.core, "_keyring_backend", memory)
     url = "postgresql://ani@10.0.0.5/ewarong"
     credentials.remember_password(url, "rahasia-kantor")
     assert memory.store == {("ewarong-desktop", "ani@10.0.0.5:5432/ewarong"): "rahasia-kantor"}
     assert credentials.saved_password(url + "?sslmode=require") == "rahasia-kantor"
-    assert not any("rahasia" in p.read_text(errors="ignore") for p in tmp_path.rglob("*") if p.is_file())
+    home = _isolated_user_dirs  # settings, data, logs: the password is in none of them
+    assert not any("rahasia" in p.read_text(errors="ignore") for p in home.rglob("*") if p.is_file())
     credentials.forget_password(url)
     assert credentials.saved_password(url) is None
-    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
     with pytest.raises(credentials.KeyringUnavailableError, match="no keyring"):
         credentials.remember_password(url, "rahasia-kantor")
     assert credentials.saved_password(url) is None
