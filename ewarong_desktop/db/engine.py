@@ -191,7 +191,7 @@ class Database:
         if self._listener is None:
             assert self.url is not None
             self._listener = server.ChangeListener(self.url, server.own_backends(self.engine))
-            self._listener.wait_until_listening()
+            self._listener.wait_until_listening(timeout=2.0)  # never hold a window up long
         return self._listener
 
     def start_backup(self, reason: str = "daily") -> None:
