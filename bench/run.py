@@ -393,12 +393,14 @@ def bench_batch_memory(ctx: Context) -> list[Row]:
 
 def bench_export(ctx: Context) -> list[Row]:
     """Everything in the database written to one exchange file."""
+    from ewarong_desktop.output_files import confirm_replacement
     from ewarong_desktop.services.exchange import export_exchange
 
     database = open_bench_database(ctx.path)
     out = ctx.workdir / f"export-{ctx.size}.ewarong"
 
     def export() -> None:
+        confirm_replacement(out)  # each repeat writes over the last, as --overwrite allows
         with database.session() as session:
             export_exchange(session, out)
 

@@ -160,7 +160,7 @@ def server_error(exc: BaseException, location: str) -> ServerError:
             "administrator to create it ('ewarong-desktop server init')",
             id=f"basis data pada {where} tidak ada di server; minta administrator kantor "
                "membuatnya ('ewarong-desktop server init')", kind="no_database")
-    if state.startswith("42501") or state == "42501":
+    if state == "42501":  # insufficient privilege; row-level security refusals too
         return ServerError(
             "the server does not allow this login to do that; nothing was changed",
             id="server tidak mengizinkan login ini melakukan itu; tidak ada yang diubah",
