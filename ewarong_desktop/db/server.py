@@ -103,7 +103,13 @@ def libpq_address(location: str) -> tuple[str, dict[str, str]]:
 
 def make_server_engine(location: str) -> Engine:
     """An engine for the server: READ COMMITTED, a liveness check before reuse of a pooled
-    connection (so a restarted server costs one retry, not an error), a connect timeout."""
+    connection (so a restarted server costs one retry, not an error), a connect timeout.
+
+    Writes run at READ COMMITTED too, made safe where they read before writing: a rating
+    save locks its assessment's row (``SELECT ... FOR UPDATE``) and upserts the rating; an
+    import takes an advisory lock (``Database.session(exclusive=True)``). REPEATABLE READ
+    or SERIALIZABLE would instead fail the second of two concurrent saves, to be retried.
+    """
     url = make_url(normalise_url(location))
     connect_args: dict[str, Any] = {}
     if "connect_timeout" not in url.query:
