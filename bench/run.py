@@ -426,12 +426,14 @@ def bench_batch_memory(ctx: Context) -> list[Row]:
 
 def bench_export(ctx: Context) -> list[Row]:
     """Everything in the database written to one exchange file."""
+    from ewarong_desktop.output_files import confirm_replacement
     from ewarong_desktop.services.exchange import export_exchange
 
     database = open_bench_database(ctx.path)
     out = ctx.workdir / f"export-{ctx.size}.ewarong"
 
     def export() -> None:
+        confirm_replacement(out)  # each repeat writes over the last, as --overwrite allows
         with database.session() as session:
             export_exchange(session, out)
 
@@ -504,9 +506,67 @@ def bench_import(ctx: Context) -> list[Row]:
     ]
 
 
-MEASUREMENTS = [bench_cold_start, bench_open_form, bench_save_rating, bench_profile_pdf,
-                bench_summary_pdf, bench_batch_memory, bench_export, bench_import,
-                bench_gui_memory]
+def bench_save_rating_server(ctx: Context) -> list[Row]:
+    """The autosave path on a PostgreSQL server vs a bare psycopg UPDATE + COMMIT.
+
+    Only with ``--server URL`` (a login that may create databases): a throwaway database
+    is made there for the run and dropped after it.
+    """
+    url = ctx.cache.get("server")
+    if not isinstance(url, str):
+        return []
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from ewarong_desktop.db import open_database
+    from ewarong_desktop.services import advisors, assessments, warongs
+
+    name = f"ewarong_bench_{os.getpid()}"
+    admin_url = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    bench_url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        database = open_database(bench_url)
+        with database.session() as session:
+            advisor = advisors.create_advisor(session, "Bench", "PKH")
+            warong = warongs.create_warong(session, warongs.WarongFields(
+                name="e-Warong Bench", kelurahan="K", kecamatan="C", kabupaten="B"),
+                advisor_id=advisor.id)
+            assessment_id: uuid.UUID = assessments.start_assessment(
+                session, advisor.id, warong.id, "2026-S1").id
+        level = iter(range(10**9))
+
+        def save() -> None:
+            with database.session() as session:
+                assessments.set_rating(session, assessment_id, "4.3.5", next(level) % 5)
+
+        connection = psycopg.connect(bench_url)
+
+        def bare() -> None:
+            connection.execute("UPDATE rating SET level = %s WHERE assessment_id = %s AND "
+                               "cell_code = %s", (next(level) % 5, assessment_id, "4.3.5"))
+            connection.commit()
+
+        save()
+        bare()
+        samples = interleaved({"save": save, "floor": bare}, ctx.repeat * SMALL_SAMPLES)
+        connection.close()
+        database.close()
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return [make_row("save one rating on the server", ctx.size, samples["save"],
+                     floor_samples=samples["floor"], max_ratio=3,
+                     note=f"{len(samples['save'])} saves on local PostgreSQL, taking turns "
+                          "with a bare psycopg UPDATE + COMMIT")]
+
+
+MEASUREMENTS = [bench_cold_start, bench_open_form, bench_save_rating, bench_save_rating_server,
+                bench_profile_pdf, bench_summary_pdf, bench_batch_memory, bench_export,
+                bench_import, bench_gui_memory]
 # Rows every run prints (the quick-mode test checks that none is missing).
 ROW_NAMES = ("cold start to first paint", "cold start to filled window",
              "start floor + SQLAlchemy import",
@@ -531,6 +591,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
     parser.add_argument("--markdown", type=Path,
                         help="also write the tables as Markdown (for bench/RESULTS.md)")
+    parser.add_argument("--server", metavar="URL",
+                        help="also time saving a rating on this PostgreSQL server (a login that "
+                             "may create databases)")
+    parser.add_argument("--only", help="comma-separated measurement functions, e.g. bench_save_rating")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ewarong-bench",
                         help="where demo databases are built and kept between runs")
     parser.add_argument("--bundle", type=Path, nargs="?", const=DEFAULT_BUNDLE,
@@ -557,8 +621,13 @@ def main(argv: list[str] | None = None) -> int:
         path = build_database(workdir, size)
         counts[size] = _count_assessments(path)
         ctx = Context(size, path, workdir, repeat, args.quick, env, counts[size], bundle=bundle)
+        if args.server:
+            ctx.cache["server"] = args.server
         print(f"size {size:,}: {counts[size]:,} assessments", file=sys.stderr, flush=True)
+        chosen = set(args.only.split(",")) if args.only else None
         for measure in MEASUREMENTS:
+            if chosen is not None and measure.__name__ not in chosen:
+                continue
             for row in measure(ctx):
                 rows.append(row)
                 print(f"  {row.measurement} @ {size:,}: {shown(row.median, row.unit)}",

@@ -17,12 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .commands import coordination, core, exchange, reports, safety
-from .commands.common import CommandError, database_path, open_existing
-from .errors import UserError
+from .commands import coordination, core, exchange, reports, safety, server
+from .commands.common import CommandError, database_path, on_server, open_existing
+from .errors import DatabaseError, UserError
 
 #: The commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (core, safety, reports, exchange, coordination)
+COMMAND_MODULES = (core, safety, server, reports, exchange, coordination)
 
 __all__ = ["build_parser", "database_path", "open_existing", "run"]
 
@@ -42,11 +42,22 @@ class _Parser(argparse.ArgumentParser):
                            id=f"{message} (lihat '{self.prog} --help')")
 
 
+DB_HELP = ("database file (default: the one in your data folder), or a server: "
+           "postgresql://USER@HOST:PORT/DATABASE[?sslmode=require]")
+
+
+def database_location(text: str) -> Path | str:
+    """``--db``: a server URL stays text (a Path would fold its '//'), anything else is a file."""
+    from .db.server import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ewarong-desktop",
                      description="Self-assessment of social advisors' roles in e-Warong KUBE.")
     parser.add_argument("--version", action="version", version=f"ewarong-desktop {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: the one in your data folder)")
+    parser.add_argument("--db", type=database_location, help=DB_HELP)
     parser.add_argument("--lang", choices=("id", "en"),
                         help="language of the window, and of the messages here (default: en)")
     # nargs="?": a desktop menu starts "ewarong-desktop --receive %f" with no file at all.
@@ -54,8 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the window and check this exchange file for import "
                              "(what double-clicking a .ewarong file does)")
     common = _Parser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="database file (default: the one in your data folder)")
+    common.add_argument("--db", type=database_location, default=argparse.SUPPRESS, help=DB_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(subparsers, common)
@@ -135,6 +145,12 @@ def run(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
+            if on_server(args):
+                raise DatabaseError(
+                    "the window cannot open a server database yet; use the commands "
+                    "(list, report, import, export) with --db URL",
+                    id="jendela program belum dapat membuka basis data server; gunakan perintah "
+                       "(list, report, import, export) dengan --db URL")
             from .ui.app import run_gui
 
             # No --db: the window reopens the last database used (its own setting).

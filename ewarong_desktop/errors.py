@@ -90,6 +90,17 @@ class DatabaseError(UserError):
     kind = "database"
 
 
+class ServerError(DatabaseError):
+    """A PostgreSQL server refused or lost a request; ``kind`` says which, for the window
+    (reconnect on "connection_lost", say) and for tests: "unreachable", "login_failed",
+    "no_database", "connection_lost", "permission_denied", "busy", "disk_full",
+    "read_only", "refused" (a rule of the schema) or "server_error"."""
+
+    def __init__(self, message: str, *, id: str | None = None, kind: str = "server_error") -> None:
+        super().__init__(message, id=id)
+        self.kind = kind
+
+
 class DatabaseTooNewError(DatabaseError):
     """The file was written by a newer version of the program."""
 

@@ -19,13 +19,73 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
+BACKENDS = ("sqlite", "postgresql")
+# Test modules whose `database` (and exchange's `make_database`) run on both backends; a
+# module can narrow this with a module-level BACKENDS = ("sqlite",).
+BOTH_BACKENDS = ("tests/test_services_", "tests/exchange/")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" not in metafunc.fixturenames:
+        return
+    module_path = metafunc.module.__file__.replace(os.sep, "/")
+    if not any(f"/{part}" in module_path for part in BOTH_BACKENDS):
+        return
+    backends = getattr(metafunc.module, "BACKENDS", BACKENDS)
+    metafunc.parametrize("backend", backends, indirect=True)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """"sqlite" (a file) or "postgresql" (a database on the test server:
+    tests/postgres_server.py)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_pool():
+    from postgres_server import DatabasePool
+
+    pool = DatabasePool()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def open_test_database(backend, tmp_path, request):
+    """Open a new empty database by name, on the test's backend; closed at the end."""
+    from ewarong_desktop.db import open_database
+
+    opened = []
+
+    def open_named(name: str):
+        if backend == "postgresql":
+            pool = request.getfixturevalue("postgres_pool")
+            url = pool.borrow()
+            database = open_database(url)
+            opened.append((database, lambda: pool.give_back(url)))
+        else:
+            database = open_database(tmp_path / f"{name}.sqlite3")
+            opened.append((database, None))
+        return database
+
+    yield open_named
+    for database, give_back in opened:
+        database.close()
+        if give_back is not None:
+            give_back()
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "test.sqlite3"
 
 
 @pytest.fixture
-def database(db_path):
+def database(backend, db_path, open_test_database):
+    if backend == "postgresql":
+        yield open_test_database("test")
+        return
     from ewarong_desktop.db import open_database
 
     database = open_database(db_path)

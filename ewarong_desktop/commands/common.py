@@ -13,9 +13,26 @@ class CommandError(UserError):
     """Raised by argument parsing; printed like every other user error."""
 
 
+def on_server(args: argparse.Namespace) -> bool:
+    """True when ``--db`` names a PostgreSQL server."""
+    return isinstance(getattr(args, "db", None), str)
+
+
+def file_only(args: argparse.Namespace, what: str, what_id: str, instead: str, instead_id: str) -> None:
+    """Refuse a command that works on SQLite database files only, saying what to do instead."""
+    if on_server(args):
+        raise DatabaseError(f"{what} applies to SQLite database files only, not to a server; {instead}",
+                            id=f"{what_id} hanya berlaku untuk berkas basis data SQLite, bukan untuk "
+                               f"server; {instead_id}")
+
+
 def database_path(args: argparse.Namespace) -> Path:
+    """The database file named by --db (or the default one); commands that also work on a
+    server check ``on_server`` first."""
     from ..paths import default_database_path
 
+    file_only(args, "this command", "perintah ini", "see 'ewarong-desktop server --help'",
+              "lihat 'ewarong-desktop server --help'")
     path = getattr(args, "db", None)
     if path is None:
         path = default_database_path()
@@ -41,6 +58,8 @@ def open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from ..db import open_database
     from ..db.health import DatabaseReadOnlyError
 
+    if on_server(args):  # the server says when the database is missing
+        return open_database(args.db)
     path = database_path(args)
     if not path.exists():
         raise DatabaseError(f"database {path} does not exist; check the --db path",

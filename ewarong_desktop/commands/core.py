@@ -8,7 +8,7 @@ import os
 from typing import Any
 
 from ..errors import DatabaseError
-from .common import database_path, open_existing, reading_options
+from .common import database_path, on_server, open_existing, reading_options
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -33,13 +33,15 @@ def run_demo(args: argparse.Namespace) -> int:
     from ..db import open_database
     from ..services.demo import generate_demo
 
+    if args.assessments is not None and not 1 <= args.assessments <= 200_000:
+        raise DatabaseError("--assessments must be between 1 and 200000",
+                            id="--assessments harus antara 1 dan 200000")
+    if on_server(args):
+        return _demo_on_server(args)
     path = database_path(args)
     if path.exists() and path.stat().st_size > 0:
         raise DatabaseError(f"{path} already exists; the demo only writes a new file",
                             id=f"{path} sudah ada; demo hanya menulis berkas baru")
-    if args.assessments is not None and not 1 <= args.assessments <= 200_000:
-        raise DatabaseError("--assessments must be between 1 and 200000",
-                            id="--assessments harus antara 1 dan 200000")
     # Only what this command creates is removed on failure (never a device or a file
     # that was there before).
     ours = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")
@@ -60,6 +62,30 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"demo database {path} (sample data, pattern {args.pattern}): {counts.advisors} "
           f"advisors, {counts.warongs} e-Warongs, {counts.assessments} assessments, "
           f"{counts.ratings} ratings")
+    return 0
+
+
+def _demo_on_server(args: argparse.Namespace) -> int:
+    """The demo into a server database that holds no records yet, in one transaction."""
+    from sqlalchemy import func, select
+
+    from ..db import open_database
+    from ..db.models import Advisor, Warong
+    from ..services.demo import generate_demo
+
+    database = open_database(args.db)
+    try:
+        with database.session() as session:
+            if session.scalar(select(func.count()).select_from(Advisor)) or \
+                    session.scalar(select(func.count()).select_from(Warong)):
+                raise DatabaseError(
+                    f"{database.location} already holds data; the demo only fills an empty database",
+                    id=f"{database.location} sudah berisi data; demo hanya mengisi basis data kosong")
+            counts = generate_demo(session, seed=args.seed, assessments=args.assessments)
+    finally:
+        database.close()
+    print(f"demo database {database.location}: {counts.advisors} advisors, {counts.warongs} "
+          f"e-Warongs, {counts.assessments} assessments, {counts.ratings} ratings")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import ValidationError
-from .common import database_path, open_existing, reading_options
+from .common import database_path, on_server, open_existing, reading_options
 
 COUNT_COLUMNS = (("new", "new"), ("updated", "updated"), ("unchanged", "unchanged"),
                  ("conflicting", "conflicts"))
@@ -94,6 +94,17 @@ def run_import(args: argparse.Namespace) -> int:
     from ..db import open_database
     from ..services.exchange import import_files
 
+    if on_server(args):  # one transaction on the server: refused means nothing written
+        database = open_existing(args)
+        try:
+            reports = import_files(database, args.files, dry_run=args.dry_run)
+        finally:
+            database.close()
+        for report in reports:
+            _print_report(report)
+        print("dry run: nothing was written" if args.dry_run else
+              "no backup taken on a server: back it up with 'ewarong-desktop backup --db URL' (pg_dump)")
+        return 0
     path = database_path(args)
     created = not path.exists()
     database = open_database(path)

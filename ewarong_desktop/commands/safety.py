@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import DatabaseError
 from ..logging_setup import setup_logging
-from .common import database_path, reading_options
+from .common import database_path, file_only, on_server, reading_options
 
 NEWEST = "newest"
 
@@ -40,6 +40,16 @@ def run_backup(args: argparse.Namespace) -> int:
 
     setup_logging()  # what was restored, moved aside or skipped goes to the log file
 
+    if on_server(args):
+        if args.list:
+            file_only(args, "backup --list", "backup --list", "a server's backups are the pg_dump "
+                      "files you keep", "cadangan server adalah berkas pg_dump yang Anda simpan")
+        from ..services.server_admin import backup_server
+
+        written = backup_server(args.db, args.out)
+        print(f"backup of the server database written to {written} (pg_dump custom format; "
+              "put it back with pg_restore)")
+        return 0
     path = database_path(args)
     if args.list:
         backups = safety.list_backups(path)
@@ -61,6 +71,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
     setup_logging()  # what was restored, moved aside or skipped goes to the log file
 
+    file_only(args, "restore", "restore (pemulihan)",
+              "the server's administrator restores a pg_dump backup with pg_restore",
+              "administrator server memulihkan cadangan pg_dump dengan pg_restore")
     path = database_path(args)
     if args.source == NEWEST and not Path(NEWEST).exists():
         newest = safety.newest_good_backup(path)
@@ -85,6 +98,16 @@ def run_check(args: argparse.Namespace) -> int:
 
     setup_logging()  # what was restored, moved aside or skipped goes to the log file
 
+    if on_server(args):
+        from ..services.server_admin import check_server
+
+        report = check_server(args.db)
+        for line in report.lines:
+            print(line)
+        if report.problems:
+            raise DatabaseError("; ".join(p.en for p in report.problems),
+                                id="; ".join(p.id for p in report.problems))
+        return 0
     path = database_path(args)
     found = safety.check_database(path)
     if found.ok:

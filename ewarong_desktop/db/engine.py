@@ -1,7 +1,8 @@
 """Opening a database: engine, SQLite pragmas, transactions and start-up migration.
 
-Everything SQLite-specific is kept in this module (and ``db/backup.py``) so the rest of
-the program runs unchanged against PostgreSQL later.
+Everything SQLite-specific is kept in this module (and ``db/backup.py``, ``db/health.py``);
+everything PostgreSQL-specific in ``db/server.py``. The rest of the program runs unchanged
+on either.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseError, UserError
-from . import health
+from . import health, server
 from .backup import database_error
 from .health import DatabaseDamagedError, DatabaseReadOnlyError
 from .migrations import current_revision
@@ -58,7 +59,9 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
 
 
 def make_engine(url_or_path: str | Path, *, read_only: bool = False) -> Engine:
-    """An engine for a SQLite file path or any SQLAlchemy URL."""
+    """An engine for a SQLite file path, a PostgreSQL server URL or any SQLAlchemy URL."""
+    if server.is_server_url(url_or_path):
+        return server.make_server_engine(str(url_or_path))
     text_url = str(url_or_path)
     if "://" not in text_url:
         path = Path(text_url).resolve()
@@ -82,13 +85,21 @@ class Database:
     shows the other's changes when it next reads (tests/safety/test_two_instances.py).
     """
 
-    def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False):
+    def __init__(self, engine: Engine, path: Path | None = None, *, read_only: bool = False,
+                 url: str | None = None):
         self.engine = engine
         self.path = path
+        #: The server's address (``postgresql+psycopg://...``) when on a server, else None.
+        self.url = url
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}),
+        reader_options: dict[str, object] = {READ_ONLY_OPTION: True}
+        if url is not None:
+            # A read-only transaction: the server refuses a write made here by mistake.
+            reader_options["postgresql_readonly"] = True
+        self._readers = sessionmaker(engine.execution_options(**reader_options),
                                      expire_on_commit=False)
+        self._listener: server.ChangeListener | None = None
         self._backup_thread: threading.Thread | None = None
         #: Why the start-up backup failed (shown as a warning), or None.
         self.backup_problem: str | None = None
@@ -96,13 +107,19 @@ class Database:
         self._listening = False
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, exclusive: bool = False) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on error.
 
         A full disk, a read-only file, a lock held too long or damage found while working
         become the matching ``DatabaseError``; nothing of the failed unit is saved.
+        ``exclusive``: one such unit at a time (an import, which plans from what it reads
+        and then writes): on SQLite every write is already alone (``BEGIN IMMEDIATE``); on
+        a server a transaction-scoped advisory lock makes a second one wait.
         """
         with self._database_errors(), self._sessions() as session, session.begin():
+            if exclusive and self.url is not None:
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                {"key": server.EXCLUSIVE_LOCK})
             yield session
 
     @contextmanager
@@ -116,12 +133,29 @@ class Database:
         with self._database_errors(), self._readers() as session:
             yield session
 
+    @property
+    def is_server(self) -> bool:
+        """True on a shared PostgreSQL server, where file-only features do not apply."""
+        return self.url is not None
+
+    @property
+    def location(self) -> str:
+        """The file path, or the server address without its password: as shown to people."""
+        if self.url is not None:
+            return server.describe(self.url)
+        return str(self.path)
+
     @contextmanager
     def _database_errors(self) -> Iterator[None]:
-        """SQLite's errors while working, as the ``DatabaseError`` a person can act on."""
+        """SQLite's or the server's errors while working, as the ``DatabaseError`` a person
+        can act on; on a server every driver error is translated (never psycopg's text)."""
         try:
             yield
-        except (OperationalError, SADatabaseError) as exc:
+        except Exception as exc:
+            if self.url is not None and server.is_driver_error(exc):
+                raise server.server_error(exc, self.url) from exc
+            if not isinstance(exc, OperationalError | SADatabaseError):
+                raise
             translated = _translate(exc, self.path)
             if translated is None:
                 raise
@@ -131,8 +165,11 @@ class Database:
         """A value that changes whenever anyone commits to the file, this window or another.
 
         Cheap (two ``stat`` calls): the window can poll it every few seconds and reread
-        what it shows when the stamp moved without a save of its own.
+        what it shows when the stamp moved without a save of its own. On a server it counts
+        the change notices of other users (``subscribe`` says which tables changed).
         """
+        if self.url is not None:
+            return (self._change_listener().count,)
         if self.path is None:
             return ()
         stamp: list[int] = []
@@ -177,8 +214,30 @@ class Database:
         for callback in list(self._commit_listeners):
             callback()
 
+    def subscribe(self, callback: Callable[[frozenset[str]], None]) -> Callable[[], None]:
+        """Hear of other users' commits on a server: ``callback(tables)`` runs in a
+        background thread with the names of the tables changed ("*": reread everything).
+
+        On a SQLite file nothing is heard this way (poll ``change_stamp`` instead);
+        returns the function that ends the subscription.
+        """
+        if self.url is None:
+            return lambda: None
+        return self._change_listener().subscribe(callback)
+
+    def _change_listener(self) -> server.ChangeListener:
+        # Started on first use: commands that never watch for changes open no extra connection.
+        if self._listener is None:
+            assert self.url is not None
+            self._listener = server.ChangeListener(self.url, server.own_backends(self.engine))
+            self._listener.wait_until_listening(timeout=2.0)  # never hold a window up long
+        return self._listener
+
     def start_backup(self, reason: str = "daily") -> None:
-        """Back the file up in a background thread, so the window opens without waiting."""
+        """Back the file up in a background thread, so the window opens without waiting.
+
+        Not on a server: its backups are the server's (``pg_dump``, ``backup --db URL``).
+        """
         if self.path is None or self._backup_thread is not None:
             return
         self._backup_thread = threading.Thread(
@@ -201,6 +260,8 @@ class Database:
 
     def close(self) -> None:
         self.wait_for_backup()  # never leave a half-written backup behind on a normal exit
+        if self._listener is not None:
+            self._listener.stop()
         self.engine.dispose()
         if self.path is not None and not self.read_only:
             health.remember_clean_close(self.path)
@@ -305,9 +366,14 @@ def open_database(
     written (``DatabaseReadOnlyError``: open with ``read_only=True`` instead) and
     databases written by a newer version of the program; a backup is taken before any
     upgrade, and in the background when the newest backup is more than a day old.
+
+    ``path`` may also be a server URL (``postgresql+psycopg://user@host:port/db``): see
+    ``open_server``.
     """
     from .migrations import HEAD_REVISION
 
+    if server.is_server_url(path):
+        return open_server(str(path), read_only=read_only)
     db_path = Path(path)
     has_data = check_database_file(db_path, read_only=read_only)
     # SQLite's full check reads every page; see health.py for when it runs and why.
@@ -367,3 +433,46 @@ def open_database(
         if backup_due(db_path):
             database.start_backup("daily")
     return database
+
+
+def open_server(url: str, *, read_only: bool = False, password: str | None = None) -> Database:
+    """Connect to a PostgreSQL server database, creating or upgrading its schema if needed.
+
+    The file-only safety features do not apply here and are skipped: no start-up or
+    pre-upgrade backup (the server is backed up with ``pg_dump``), no damage check, no
+    ``-wal`` change stamp (change notices come through ``LISTEN``). ``password`` (from a
+    prompt or the keyring) is used when the URL carries none; otherwise libpq's own
+    sources apply (``PGPASSWORD``, ``~/.pgpass``).
+    """
+    from .migrations import HEAD_REVISION
+
+    try:
+        import psycopg  # noqa: F401 - only to say clearly that the driver is missing
+    except ImportError as exc:
+        raise server.driver_missing() from exc
+    address = server.with_password(server.normalise_url(url), password)
+    engine = make_engine(address)
+    try:
+        revision = current_revision(engine)
+        if revision != HEAD_REVISION:
+            if read_only:
+                raise DatabaseError(
+                    f"{server.describe(url)} needs its schema created or upgraded; run "
+                    "'ewarong-desktop server init' as the database's owner",
+                    id=f"{server.describe(url)} perlu skemanya dibuat atau diperbarui; jalankan "
+                       "'ewarong-desktop server init' sebagai pemilik basis data")
+            upgrade_server(engine, revision)
+    except BaseException as exc:
+        engine.dispose()
+        if server.is_driver_error(exc):
+            raise server.server_error(exc, url) from exc
+        raise
+    return Database(engine, None, read_only=read_only, url=address)
+
+
+def upgrade_server(engine: Engine, revision: str | None) -> None:
+    """Alembic's migrations (the same as for files), then the server's own extras
+    (change-notice triggers, later the access policies), in one transaction."""
+    from .migrations import upgrade_to_head
+
+    upgrade_to_head(engine, None, revision, backup=False, after=server.after_upgrade)

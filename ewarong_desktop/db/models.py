@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -22,6 +24,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    cast,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -39,6 +43,12 @@ STATUS_DRAFT = "draft"
 STATUS_FINAL = "final"
 NAME_MAX = 200
 TEXT_MAX = 10_000
+
+
+def whole_sum(expression: Any) -> Any:
+    """``SUM`` of whole numbers as a whole number on every database: PostgreSQL's SUM of
+    integers is ``numeric`` (Python ``Decimal``, which does not mix with floats)."""
+    return cast(func.sum(expression), BigInteger)
 
 
 def utcnow() -> datetime:

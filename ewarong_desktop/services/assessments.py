@@ -9,9 +9,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,7 @@ from ..db.models import (
     Rating,
     Warong,
     utcnow,
+    whole_sum,
 )
 from ..errors import IncompleteAssessmentError, InstrumentError, ValidationError
 from ..instrument import DEFAULT_VERSION, LEVELS, all_cell_codes, load_instrument
@@ -106,7 +108,7 @@ class AuditRecord:
     reason: str | None
 
 
-_ANSWERED = func.sum(
+_ANSWERED = whole_sum(
     case((and_(Rating.id.is_not(None), (Rating.level.is_not(None)) | Rating.not_applicable), 1), else_=0)
 )
 
@@ -276,11 +278,31 @@ _LOAD_FOR_RATING = (
         _RATINGS, and_(_RATINGS.c.assessment_id == _ASSESSMENTS.c.id,
                        _RATINGS.c.cell_code == bindparam("cell"))))
     .where(_ASSESSMENTS.c.id == bindparam("assessment"))
+    # On a server, two people saving the same assessment queue here, so the status checked
+    # is the status the rating is saved under (SQLite's BEGIN IMMEDIATE already queues them).
+    .with_for_update(of=_ASSESSMENTS)
 )
-_INSERT_RATING = _RATINGS.insert()
-_UPDATE_RATING = _RATINGS.update().where(_RATINGS.c.id == bindparam("rating"))
+_SAVED_COLUMNS = ("level", "not_applicable", "note", "updated_at")
+_UPSERTS: dict[str, Any] = {}
 _TOUCH_ASSESSMENT = _ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("assessment"))
 _LAST_AUDIT = select(func.max(_AUDIT.c.at)).where(_AUDIT.c.assessment_id == bindparam("assessment"))
+
+
+def _upsert_rating(dialect: str) -> Any:
+    """``INSERT ... ON CONFLICT (assessment_id, cell_code) DO UPDATE``, built once per dialect.
+
+    Two people (or two windows) saving the same cell at once never fail on the unique
+    constraint: whoever commits last wins, as with a plain UPDATE.
+    """
+    statement = _UPSERTS.get(dialect)
+    if statement is None:
+        make_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        insert = make_insert(_RATINGS)
+        statement = insert.on_conflict_do_update(
+            index_elements=[_RATINGS.c.assessment_id, _RATINGS.c.cell_code],
+            set_={name: insert.excluded[name] for name in _SAVED_COLUMNS})
+        _UPSERTS[dialect] = statement
+    return statement
 
 
 def _audit_time(connection: Connection, assessment_id: uuid.UUID, now: datetime) -> datetime:
@@ -329,12 +351,9 @@ def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
     if new == old:
         return new
     now = utcnow()
-    values = dict(level=new.level, not_applicable=new.not_applicable, note=new.note, updated_at=now)
-    if rating_id is None:
-        connection.execute(_INSERT_RATING, {"id": uuid.uuid4(), "assessment_id": key,
-                                            "cell_code": cell_code, **values})
-    else:
-        connection.execute(_UPDATE_RATING, {"rating": rating_id, **values})
+    connection.execute(_upsert_rating(connection.dialect.name), {
+        "id": uuid.uuid4(), "assessment_id": key, "cell_code": cell_code, "level": new.level,
+        "not_applicable": new.not_applicable, "note": new.note, "updated_at": now})
     connection.execute(_TOUCH_ASSESSMENT, {"assessment": key, "updated_at": now})
     if finalised_at is not None:
         changes = []

@@ -16,7 +16,7 @@ from sqlalchemy import Integer, String, and_, case, column, distinct, func, sele
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong
+from ..db.models import STATUS_FINAL, Advisor, Assessment, Rating, Warong, whole_sum
 from ..errors import NotFoundError
 from ..instrument import ADVISOR_TYPES, LEVELS, Instrument, load_instrument
 from . import validation as v
@@ -217,7 +217,7 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
 
     count_columns = (func.count(distinct(Assessment.advisor_id)),
                      func.count(distinct(Assessment.warong_id)), func.count(Assessment.id),
-                     func.coalesce(func.sum(case((Assessment.status == STATUS_FINAL, 1),
+                     func.coalesce(whole_sum(case((Assessment.status == STATUS_FINAL, 1),
                                                  else_=0)), 0))
     totals = session.execute(_scoped(select(*count_columns).select_from(Assessment), filters,
                                      period=period, ratings=False)).one()
@@ -245,15 +245,15 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
     # targets table and probe each assessment once per cell: five times slower.
     cell_groups = _rating_groups(filters, period, Advisor.advisor_type)
     cell_targets = _with_targets(cell_groups, target_table)
-    rated = func.sum(case((cell_groups.c.level.is_not(None), cell_groups.c.n), else_=0))
+    rated = whole_sum(case((cell_groups.c.level.is_not(None), cell_groups.c.n), else_=0))
     cells: dict[tuple[str, str], CellStat] = {}
     for advisor_type, code, role, area, target, rated_count, level_sum, na, below_count in (
             session.execute(cell_targets(
                 cell_groups.c.advisor_type, cell_groups.c.cell_code, target_table.c.role,
                 target_table.c.area, target_table.c.target, func.coalesce(rated, 0),
-                func.coalesce(func.sum(cell_groups.c.level * cell_groups.c.n), 0),
-                func.coalesce(func.sum(case((cell_groups.c.na, cell_groups.c.n), else_=0)), 0),
-                func.coalesce(func.sum(_below(cell_groups, target_table) * cell_groups.c.n), 0))
+                func.coalesce(whole_sum(cell_groups.c.level * cell_groups.c.n), 0),
+                func.coalesce(whole_sum(case((cell_groups.c.na, cell_groups.c.n), else_=0)), 0),
+                func.coalesce(whole_sum(_below(cell_groups, target_table) * cell_groups.c.n), 0))
                 .group_by(cell_groups.c.advisor_type, cell_groups.c.cell_code,
                           target_table.c.role, target_table.c.area, target_table.c.target))):
         cells[(advisor_type, code)] = CellStat(advisor_type, code, role, area, target,
@@ -280,7 +280,7 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
                                                for t in keys}
     for advisor_type, level, na, count in session.execute(cell_targets(
             cell_groups.c.advisor_type, cell_groups.c.level, cell_groups.c.na,
-            func.sum(cell_groups.c.n))
+            whole_sum(cell_groups.c.n))
             .where(cell_groups.c.level.is_not(None) | cell_groups.c.na)
             .group_by(cell_groups.c.advisor_type, cell_groups.c.level, cell_groups.c.na)):
         bucket = NOT_APPLICABLE if na else level
@@ -303,13 +303,13 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
     # different targets, so one list would mostly rank the targets, not the advisors.
     advisors_with_gaps: list[AdvisorGap] = []
     for ranked_type in advisor_types:
-        worst = (advisor_targets(advisor_groups.c.advisor_id, func.sum(advisor_groups.c.n),
-                                 (func.sum(shortfall) * 1.0 / func.sum(advisor_groups.c.n))
-                                 .label("mean_shortfall"), func.sum(below).label("below"))
+        worst = (advisor_targets(advisor_groups.c.advisor_id, whole_sum(advisor_groups.c.n),
+                                 (whole_sum(shortfall) * 1.0 / whole_sum(advisor_groups.c.n))
+                                 .label("mean_shortfall"), whole_sum(below).label("below"))
                  .where(advisor_groups.c.level.is_not(None),
                         advisor_groups.c.advisor_type == ranked_type)
                  .group_by(advisor_groups.c.advisor_id)
-                 .having(func.sum(below) > 0)
+                 .having(whole_sum(below) > 0)
                  .order_by(text("mean_shortfall DESC"), text("below DESC"))
                  .limit(TOP_ADVISORS).subquery())
         advisors_with_gaps += [
@@ -331,8 +331,8 @@ def coordinator_summary(session: Session, filters: SummaryFilters,
                 target_table.c.area, advisor_groups.c.advisor_type,
                 func.count(distinct(case((_below(advisor_groups, target_table) == 1,
                                           advisor_groups.c.advisor_id)))),
-                func.count(distinct(advisor_groups.c.advisor_id)), func.sum(shortfall),
-                func.sum(advisor_groups.c.n), func.sum(below))
+                func.count(distinct(advisor_groups.c.advisor_id)), whole_sum(shortfall),
+                whole_sum(advisor_groups.c.n), whole_sum(below))
                 .where(advisor_groups.c.level.is_not(None))
                 .group_by(target_table.c.area, advisor_groups.c.advisor_type))):
         needing[area][advisor_type] = (advisors_needing, advisors_rated, shortfall_sum or 0,
@@ -409,8 +409,8 @@ def _trend(session: Session, filters: SummaryFilters, target_table,  # type: ign
     for period, advisor_type, role, level_sum, rated in session.execute(
             _with_targets(groups, target_table)(
                 groups.c.period, groups.c.advisor_type, target_table.c.role,
-                func.coalesce(func.sum(groups.c.level * groups.c.n), 0),
-                func.sum(groups.c.n))
+                func.coalesce(whole_sum(groups.c.level * groups.c.n), 0),
+                whole_sum(groups.c.n))
             .where(groups.c.level.is_not(None))
             .group_by(groups.c.period, groups.c.advisor_type, target_table.c.role)):
         for key in ((period, advisor_type), (period, ALL)):

@@ -30,6 +30,7 @@ from ..db.models import (
     Verification,
     VerifiedCell,
     Warong,
+    whole_sum,
 )
 from ..instrument import ADVISOR_TYPES, ROLE_COUNT, Instrument
 
@@ -91,8 +92,8 @@ def verified_figures(session: Session, instrument: Instrument, period: str, *,
         [(code, cell.role) for code, cell in instrument.cells.items()]).cte("roles")
     verified_level = case((VerifiedCell.id.is_(None), Rating.level), else_=VerifiedCell.level)
     query = _filtered(
-        select(Advisor.advisor_type, roles.c.role, func.sum(Rating.level),
-               func.sum(verified_level), func.count(), func.count(distinct(Assessment.id)))
+        select(Advisor.advisor_type, roles.c.role, whole_sum(Rating.level),
+               whole_sum(verified_level), func.count(), func.count(distinct(Assessment.id)))
         .select_from(Rating)
         .join(Assessment, Assessment.id == Rating.assessment_id)
         .join(Verification, Verification.assessment_id == Assessment.id)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from ewarong_desktop.db import open_database
 from ewarong_desktop.db.models import Base
 from ewarong_desktop.instrument import all_cell_codes
 from ewarong_desktop.services import advisors, assessments, exchange, profiles, warongs
@@ -32,18 +31,15 @@ def dump(database, tables=None) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def make_database(tmp_path):
-    """Open (creating) a database file in tmp_path by name; all are closed at the end."""
-    opened = []
+def make_database(open_test_database):
+    """Open (creating) a database by name, a file in tmp_path or a database on the test
+    server (tests/postgres_server.py); all are closed at the end."""
+    return open_test_database
 
-    def make(name: str):
-        database = open_database(tmp_path / f"{name}.sqlite3")
-        opened.append(database)
-        return database
 
-    yield make
-    for database in opened:
-        database.close()
+def location(database) -> str:
+    """What `--db` takes for this database: its file, or its server URL."""
+    return database.url if database.is_server else str(database.path)
 
 
 @dataclass

@@ -6,7 +6,7 @@ import sys
 from ewarong_desktop.__main__ import main
 from ewarong_desktop.services import assessments
 
-from .conftest import dump
+from .conftest import dump, location
 
 
 def run(capsys, *args):
@@ -15,31 +15,36 @@ def run(capsys, *args):
     return code, captured.out, captured.err
 
 
-def test_export_then_import_prints_counts(laptop, capsys, tmp_path):
-    source = laptop.database.path
+def test_export_then_import_prints_counts(laptop, capsys, tmp_path, make_database):
+    source = location(laptop.database)
     out = tmp_path / "kirim.ewarong"
     code, text, _ = run(capsys, "export", "--db", source, "--out", out)
     assert code == 0 and "exported 2 assessments (35 ratings)" in text and out.exists()
-    target = tmp_path / "koordinator.sqlite3"
+    server = make_database("koordinator") if laptop.database.is_server else None
+    target = location(server) if server else tmp_path / "koordinator.sqlite3"
     code, text, _ = run(capsys, "import", "--db", target, out, "--dry-run")
-    assert code == 0 and "dry run: nothing was written" in text and not target.exists()
+    assert code == 0 and "dry run: nothing was written" in text
+    assert not dump(server, ["assessment"])["assessment"] if server else not target.exists()
     assert "  assessments             2          0          0          0" in text
     code, text, _ = run(capsys, "import", "--db", target, out)
-    assert code == 0 and "backup taken before the import" in text
+    assert code == 0 and ("no backup taken on a server" if server
+                          else "backup taken before the import") in text
     code, text, _ = run(capsys, "import", "--db", target, out)
     assert "  ratings                 0          0         35          0" in text
 
 
 def test_refused_import_is_one_line_and_changes_nothing(laptop, capsys, tmp_path, make_database):
     good = tmp_path / "good.ewarong"
-    run(capsys, "export", "--db", laptop.database.path, "--out", good)
+    run(capsys, "export", "--db", location(laptop.database), "--out", good)
     bad = tmp_path / "bad.ewarong"
     bad.write_bytes(good.read_bytes()[:200])
     coordinator = make_database("coordinator")
     before = dump(coordinator)
-    code, _, err = run(capsys, "import", "--db", coordinator.path, good, bad)
+    code, _, err = run(capsys, "import", "--db", location(coordinator), good, bad)
     assert code == 1 and err.count("\n") == 1 and "bad.ewarong: " in err
     assert dump(coordinator) == before
+    if coordinator.is_server:
+        return
     fresh = tmp_path / "fresh.sqlite3"
     assert run(capsys, "import", "--db", fresh, bad)[0] == 1 and not fresh.exists()
 
@@ -56,23 +61,23 @@ def test_errors_from_a_real_process_have_no_traceback(tmp_path):
 
 
 def test_selection_options(laptop, capsys, tmp_path):
-    code, text, _ = run(capsys, "export", "--db", laptop.database.path, "--out",
+    code, text, _ = run(capsys, "export", "--db", location(laptop.database), "--out",
                         tmp_path / "tksk.ewarong", "--advisor", laptop.tksk, "--period", "2026-S1")
     assert code == 0 and "exported 1 assessments" in text
-    code, _, err = run(capsys, "export", "--db", laptop.database.path, "--out",
+    code, _, err = run(capsys, "export", "--db", location(laptop.database), "--out",
                        tmp_path / "x.ewarong", "--kabupaten", "Kota Depok")
     assert code == 1 and "Kota Depok" in err and not (tmp_path / "x.ewarong").exists()
 
 
 def test_conflicts_listed_and_resolved(laptop, capsys, tmp_path, make_database):
     first, second = tmp_path / "1.ewarong", tmp_path / "2.ewarong"
-    run(capsys, "export", "--db", laptop.database.path, "--out", first)
+    run(capsys, "export", "--db", location(laptop.database), "--out", first)
     with laptop.database.session() as session:
         assessments.reopen(session, laptop.final, "ralat", editor_id=laptop.pkh)
         assessments.set_rating(session, laptop.final, "4.3.3", 0, editor_id=laptop.pkh)
         assessments.finalise(session, laptop.final, editor_id=laptop.pkh)
-    run(capsys, "export", "--db", laptop.database.path, "--out", second)
-    coordinator = make_database("coordinator").path
+    run(capsys, "export", "--db", location(laptop.database), "--out", second)
+    coordinator = location(make_database("coordinator"))
     run(capsys, "import", "--db", coordinator, first)
     code, text, _ = run(capsys, "import", "--db", coordinator, second)
     assert "conflict: Euis Nur’aini / e-Warong Sauyunan / 2026-S1: 1 cell(s) differ" in text
@@ -87,12 +92,12 @@ def test_conflicts_listed_and_resolved(laptop, capsys, tmp_path, make_database):
 
 
 def test_spreadsheet_commands(laptop, capsys, tmp_path):
-    code, text, _ = run(capsys, "export-xlsx", "--db", laptop.database.path, "--out",
+    code, text, _ = run(capsys, "export-xlsx", "--db", location(laptop.database), "--out",
                         tmp_path / "nilai.xlsx")
     assert code == 0 and "wrote 2 assessments" in text and (tmp_path / "nilai.xlsx").exists()
-    code, _, _ = run(capsys, "export-csv", "--db", laptop.database.path, "--out",
+    code, _, _ = run(capsys, "export-csv", "--db", location(laptop.database), "--out",
                      tmp_path / "nilai.csv", "--wide", "--delimiter", "semicolon")
     assert code == 0 and (tmp_path / "nilai.csv").read_text(encoding="utf-8-sig").count("\n") == 3
-    code, _, err = run(capsys, "export-xlsx", "--db", laptop.database.path, "--out",
+    code, _, err = run(capsys, "export-xlsx", "--db", location(laptop.database), "--out",
                        tmp_path / "nilai.xls")
     assert code == 1 and ".xlsx" in err

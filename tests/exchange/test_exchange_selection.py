@@ -106,9 +106,9 @@ def test_partial_exports_merge_into_the_whole(demo, everything, make_database, t
 def test_export_from_a_read_only_database(laptop, tmp_path):
     from ewarong_desktop.db import open_database
 
-    path = laptop.database.path
+    where = laptop.database.url if laptop.database.is_server else laptop.database.path
     laptop.database.close()
-    read_only = open_database(path, read_only=True)
+    read_only = open_database(where, read_only=True)
     try:
         manifest, content = read_parts(export_file(read_only, tmp_path / "ro.ewarong"))
     finally:

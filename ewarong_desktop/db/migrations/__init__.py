@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -81,13 +82,16 @@ def current_revision(bind: Engine | Connection) -> str | None:
         return current_revision(connection)
 
 
-def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool) -> None:
+def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, *, backup: bool,
+                    after: Callable[[Connection], None] | None = None) -> None:
     """Upgrade the schema to ``HEAD_REVISION``, or refuse and leave the file as it was.
 
     Refuses a revision this program does not know (a newer program's), and a program whose
     shipped migration scripts do not reach its own head (checked before anything is
     written, and again inside the upgrade's transaction, which is rolled back if the
-    database did not end at the head: a silent no-op upgrade is impossible).
+    database did not end at the head: a silent no-op upgrade is impossible). ``after``
+    runs in the same transaction once the migrations are done (a server's triggers and
+    policies).
     """
     from alembic import command
 
@@ -111,6 +115,8 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, revision: str | None, 
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if after is not None:
+            after(connection)
         # Still inside the transaction: raising here rolls the whole upgrade back.
         reached = current_revision(connection)
         if reached != HEAD_REVISION:

@@ -167,7 +167,7 @@ def import_files(database: Database, files: Sequence[str | Path | ExchangeFile],
                 plan = plan_import(session, only, report)
                 return [_preview_of(session, plan, applied=False)]
     try:
-        with database.session() as session:
+        with database.session(exclusive=True) as session:  # two imports at once: one waits
             backup: Path | None = None
             for number, file in enumerate(files):
                 exchange_file = _as_file(file, progress)
@@ -200,6 +200,9 @@ def _apply(session: Session, plan: Plan, report: Progress) -> list[uuid.UUID]:
     except IntegrityError as exc:
         # The plan checks every clash it knows of; this is the net for the rest.
         reason = str(exc.orig) if exc.orig is not None else str(exc)
+        constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+        if constraint:  # a server's error: name the rule, not the driver's text
+            reason = constraint
         raise plan.file.error(f"the file clashes with this database ({reason}); "
                               "nothing was imported",
                               id=f"isi berkas bertabrakan dengan basis data ini ({reason}); "
