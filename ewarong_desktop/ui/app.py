@@ -69,7 +69,7 @@ class Application(QObject):
         self.window_changed.connect(self._install_exchange_actions)
         self.recovery_dialog: QDialog | None = None  # a damaged or read-only file explained
         self.window_changed.connect(self._install_data_menu)
-        # Each new window gets the Koordinator menu and its current user (window.actor).
+        # Each new window gets the Koordinator menu and its current user (coordination.actor).
         self.window_changed.connect(self._install_coordination_actions)
 
     @property

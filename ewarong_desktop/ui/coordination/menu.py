@@ -1,6 +1,6 @@
 """The Koordinator menu of each main window, and who is using the program.
 
-``window.actor`` is the ``services.access.Actor`` every coordinator screen passes on to
+``window.coordination.actor`` is the ``services.access.Actor`` every coordinator screen passes on to
 the services: the advisor the window is opened as, or, after "Masuk mode koordinator…"
 and a right PIN, a coordinator. The status bar and the window title say which; leaving
 coordinator mode goes back to the advisor. In coordinator mode the summary screen and
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QWidget
 from ...services import access, coordinators, screens
 from ..operations import ADVISOR, announce
 from ..widgets.common import show_message
-from .people import CoordinatorDialog, PinDialog
+from .people import CoordinatorDialog, PinDialog, SetPinDialog
 
 if TYPE_CHECKING:
     from ..shell import Shell, ShellWindow
@@ -48,6 +48,7 @@ class CoordinationActions(QObject):
         self.enter_action = QAction(self.tr("&Masuk mode koordinator…"), window)
         self.leave_action = QAction(self.tr("&Keluar dari mode koordinator"), window)
         self.add_action = QAction(self.tr("&Tambah koordinator…"), window)
+        self.pin_action = QAction(self.tr("Atur &PIN saya…"), window)
         self.verify_action = QAction(self.tr("&Verifikasi penilaian terpilih…"), window)
         self.plan_action = QAction(self.tr("&Rencana pengembangan…"), window)
         self.targets_action = QAction(self.tr("T&arget…"), window)
@@ -55,7 +56,7 @@ class CoordinationActions(QObject):
             "Periksa penilaian final pendamping sel demi sel, lalu tandai terverifikasi."))
         self.plan_action.setStatusTip(self.tr(
             "Sepakati 2–6 tindakan sesudah verifikasi dan catat tindak lanjut semester lalu."))
-        for action in (self.enter_action, self.leave_action, self.add_action):
+        for action in (self.enter_action, self.leave_action, self.add_action, self.pin_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         for action in (self.verify_action, self.plan_action, self.targets_action):
@@ -69,6 +70,7 @@ class CoordinationActions(QObject):
         self.enter_action.triggered.connect(self.enter)
         self.leave_action.triggered.connect(self.leave)
         self.add_action.triggered.connect(self.add_coordinator)
+        self.pin_action.triggered.connect(self.set_pin)
         self.verify_action.triggered.connect(lambda _checked=False: self.verify())
         self.plan_action.triggered.connect(lambda _checked=False: self.plan())
         self.targets_action.triggered.connect(self.targets)
@@ -116,7 +118,6 @@ class CoordinationActions(QObject):
         coordinator = self.coordinator
         self.leave_action.setEnabled(coordinator is not None)
         self.enter_action.setEnabled(coordinator is None)
-        self.window.actor = self.actor  # type: ignore[attr-defined]
         base = self.window.windowTitle().split(self.tr(" — Koordinator: "))[0]
         if coordinator is None:
             self.mode_label.hide()
@@ -132,6 +133,13 @@ class CoordinationActions(QObject):
     def add_coordinator(self) -> CoordinatorDialog:
         places = screens.places(self.window.database).kabupaten
         dialog = CoordinatorDialog(self.window.database, self.coordinator, places, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_pin(self) -> SetPinDialog:
+        dialog = SetPinDialog(self.window.database, self.actor, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()

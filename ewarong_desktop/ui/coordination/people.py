@@ -188,3 +188,58 @@ class CoordinatorDialog(QDialog):
         self.saved.emit(info)
         super().accept()
 
+
+
+class SetPinDialog(QDialog):
+    """Set or change the PIN of the person using the program (advisor or coordinator)."""
+
+    def __init__(self, database: Database, actor: access.Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor
+        self.setWindowTitle(self.tr("Atur PIN saya"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Dengan PIN, orang lain di laptop ini tidak dapat memakai program atas nama {name}. "
+            "PIN tidak melindungi salinan berkas basis data.").format(name=actor.name), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_again = QLineEdit(self)
+        self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("PIN &baru:"), self.pin)
+        form.addRow(self.tr("PIN &sekali lagi:"), self.pin_again)
+        layout.addLayout(form)
+        self.error = ErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addWidget(dialog_buttons(self, self.tr("Simpan")))
+        self.setMinimumWidth(440)
+
+    def accept(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self.error.show_error(self.tr("Kedua PIN tidak sama; ketik ulang keduanya."))
+            return
+        try:
+            access.set_pin(self.database, self.actor, self.actor.kind, self.actor.id,
+                           self.pin.text())
+        except UserError as exc:
+            self.error.show_error(exc)
+            return
+        super().accept()
+
+
+def confirm_advisor(database: Database, current: uuid.UUID | None, advisor_id: uuid.UUID,
+                    name: str, parent: QWidget, then: Any) -> PinDialog | None:
+    """Call ``then(advisor_id)`` once it is sure the person may act as that advisor: at once
+    when the advisor has no PIN (or is the current one), else after their PIN was typed."""
+    if advisor_id == current or not access.has_pin(database, access.ADVISOR, advisor_id):
+        then(advisor_id)
+        return None
+    dialog = PinDialog(database, access.ADVISOR, person_id=advisor_id, person_name=name,
+                       parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.entered.connect(lambda actor: then(actor.id))
+    dialog.open()
+    return dialog

@@ -629,7 +629,8 @@ class SafetyActions(QObject):
         from ..coordination.targets_dialog import CoordinatorTargetsDialog
 
         # Only a coordinator changes targets; anyone else sees them with who set them.
-        dialog = CoordinatorTargetsDialog(self.database, getattr(self.window, "actor", None),
+        coordination = getattr(self.window, "coordination", None)
+        dialog = CoordinatorTargetsDialog(self.database, coordination and coordination.actor,
                                           lang=self.window.lang, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.targets_dialog = dialog
