@@ -180,3 +180,23 @@ def test_a_pin_protected_advisor_is_not_chosen_without_the_pin(qtbot, window, de
     qtbot.waitUntil(lambda: window.advisor_id == other.id)
     assert other.name in window.windowTitle()
     assert window.coordination.actor.id == other.id
+
+
+def test_summary_in_coordinator_mode_keeps_to_the_region_and_shows_self_vs_verified(
+        qtbot, window):
+    coordinator, _summary = unverified_final(window.database)
+    enter_as(qtbot, window, coordinator, DEMO_PIN)
+    qtbot.waitUntil(lambda: window.coordination.coordinator is not None)
+    reports = window.report_actions
+    reports.summary_action.trigger()
+    screen = reports.summary_screen
+    qtbot.waitUntil(lambda: screen.summary is not None
+                    and screen.summary.filters.scope == frozenset(coordinator.kabupaten),
+                    timeout=15000)
+    assert screen.filters.kabupaten.currentData() in coordinator.kabupaten
+    panel = screen.verified_panel
+    qtbot.waitUntil(lambda: panel.versus_table.rowCount() > 0, timeout=15000)
+    assert screen.summary.verified.verified_assessments > 0
+    kabupaten = {panel.training_table.item(r, 0).text()
+                 for r in range(panel.training_table.rowCount())}
+    assert kabupaten <= set(coordinator.kabupaten)
