@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -51,7 +51,7 @@ class ActionRow:
                  suggestion: str | None = None):
         self.suggestion = suggestion
         self.text = QLineEdit(text, parent)
-        self.text.setAccessibleName(parent.tr("Tindakan"))
+        self.text.setAccessibleName(QCoreApplication.translate("PlanDialog", "Tindakan"))
         self.owner = QComboBox(parent)
         for key in OWNERS:
             self.owner.addItem(owner_names[key], key)
@@ -61,7 +61,7 @@ class ActionRow:
         self.due.setDisplayFormat("dd-MM-yyyy")
         self.cells = QLineEdit(", ".join(cells), parent)
         self.cells.setPlaceholderText("4.1.1, 4.2.3")
-        self.remove = QPushButton(parent.tr("Hapus"), parent)
+        self.remove = QPushButton(QCoreApplication.translate("PlanDialog", "Hapus"), parent)
 
     def widgets(self) -> list[QWidget]:
         return [self.text, self.owner, self.due, self.cells, self.remove]
