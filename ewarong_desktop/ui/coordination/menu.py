@@ -95,7 +95,8 @@ class CoordinationActions(QObject):
         """Ask for a coordinator's PIN; with no coordinator yet, offer to add the first."""
         if not coordinators.list_coordinators(self.window.database):
             return self.add_coordinator()
-        dialog = PinDialog(self.window.database, access.COORDINATOR, parent=self.window)
+        dialog = PinDialog(self.window.database, access.COORDINATOR, lang=self.controller.lang,
+                           parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.entered.connect(self._entered)
         self.dialog = dialog

@@ -44,7 +44,7 @@ class PinDialog(QDialog):
     entered = Signal(object)  # services.access.Actor
 
     def __init__(self, database: Database, kind: str, *, person_id: uuid.UUID | None = None,
-                 person_name: str = "", parent: QWidget | None = None):
+                 person_name: str = "", lang: str = "id", parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.kind = kind
@@ -57,7 +57,7 @@ class PinDialog(QDialog):
             self.setWindowTitle(self.tr("Masuk mode koordinator"))
             intro = QLabel(self.tr("Pilih nama Anda lalu ketik PIN atau frasa sandi Anda."), self)
             for person in coordinators.list_coordinators(database):
-                item = QListWidgetItem(f"{person.name} — {person.describe_scope('id')}")
+                item = QListWidgetItem(f"{person.name} — {person.describe_scope(lang)}")
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
                 self.people.addItem(item)
             if self.people.count():

@@ -51,6 +51,8 @@ class ActionRow:
                  suggestion: str | None = None):
         self.suggestion = suggestion
         self.text = QLineEdit(text, parent)
+        self.text.setToolTip(text)
+        self.text.setCursorPosition(0)
         self.text.setAccessibleName(QCoreApplication.translate("PlanDialog", "Tindakan"))
         self.owner = QComboBox(parent)
         for key in OWNERS:
@@ -108,13 +110,16 @@ class PlanDialog(QDialog):
                 period=previous.period or ""), self)
             grid = QGridLayout(box)
             for row, action in enumerate(previous.actions):
-                grid.addWidget(QLabel(f"{action.position}. {action.text}", box), row, 0)
+                label = QLabel(f"{action.position}. {action.text}", box)
+                label.setWordWrap(True)
+                grid.addWidget(label, row, 0)
                 status = QComboBox(box)
                 status.addItem(self.tr("(belum dicatat)"), None)
                 for key in FOLLOW_UPS:
                     status.addItem(self.follow_names[key], key)
                 note = QLineEdit(box)
                 note.setPlaceholderText(self.tr("Catatan tindak lanjut"))
+                note.setMinimumWidth(240)
                 if action.follow_up is not None:
                     status.setCurrentIndex(FOLLOW_UPS.index(action.follow_up.status) + 1)
                     note.setText(action.follow_up.note)
@@ -142,6 +147,7 @@ class PlanDialog(QDialog):
         self.grid.setColumnStretch(0, 4)
         self.grid.setColumnStretch(3, 1)
         layout.addLayout(self.grid)
+        layout.addStretch(1)
         self.rows: list[ActionRow] = []
         due = _next_semester_end(self.today)
         existing = coordination.plan.actions if coordination else []

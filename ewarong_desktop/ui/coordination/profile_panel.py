@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 from ...instrument import ROLE_COUNT
 from ...services.plans import PlanInfo
 from ...services.profiles import RoleProfile, instrument_for
-from ..widgets.charts import role_label
+from ..widgets.charts import format_mean, role_label
 from ..widgets.common import local_time_text
 
 
-def _number(value: float | int | None, *, signed: bool = False) -> str:
+def _number(value: float | int | None, lang: str = "id", *, signed: bool = False) -> str:
     if value is None:
         return "–"
     if isinstance(value, int):
         return f"{value:+d}" if signed else str(value)
-    return f"{value:+.2f}" if signed else f"{value:.2f}"
+    return ("+" if signed and value > 0 else "") + format_mean(value, lang)
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -116,9 +116,9 @@ class CoordinationPanel(QGroupBox):
         if verified:
             _fill(self.roles, [
                 [role_label(instrument.role(role), self.lang),
-                 _number(profile.role_means.get(role)),
-                 _number(coordination.verified_role_means.get(role)),
-                 _number(coordination.role_differences.get(role), signed=True)]
+                 _number(profile.role_means.get(role), self.lang),
+                 _number(coordination.verified_role_means.get(role), self.lang),
+                 _number(coordination.role_differences.get(role), self.lang, signed=True)]
                 for role in range(1, ROLE_COUNT + 1)])
             rows = []
             for code, cell in profile.cells.items():

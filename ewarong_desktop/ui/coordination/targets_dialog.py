@@ -105,6 +105,7 @@ class CoordinatorTargetsDialog(QDialog):
         editable = self.can_edit()
         self.grid.set_editable(editable)
         self.save_button.setEnabled(editable)
+        self.save_button.setVisible(editable)  # only "Batal" to close for a viewer
         self.error.clear_error()
         if editable:
             self.notice.setText(self.tr(

@@ -33,7 +33,14 @@ from ..assessment.form import NEXT, PREVIOUS, STYLE, CellEditor
 from ..operations import ASSESSMENT, announce
 from ..widgets.common import ErrorLabel, heading_label, local_time_text
 
-DIFFERS_STYLE = "QLabel { color: #8a3b00; font-weight: bold; }"
+# The cells keep their light card in a dark palette too: dark ink on them, whatever the theme.
+CELL_STYLE = STYLE + """
+QFrame#assessmentCell { background: #ffffff; }
+QFrame#assessmentCell[current="true"] { background: #eaf2fd; }
+QFrame#assessmentCell QLabel, QFrame#assessmentCell QToolButton { color: #1a1a1a; }
+QFrame#assessmentCell QLabel#unratedBadge { color: #6b3600; }
+QFrame#assessmentCell QPlainTextEdit { background: #ffffff; color: #1a1a1a; }
+"""
 
 
 def _describe(rating: RatingValue) -> str:
@@ -65,6 +72,12 @@ class VerifyCellEditor(CellEditor):
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(1, self.own_label)  # under the header
         self.note.setPlaceholderText(self.tr("Komentar koordinator (wajib bila berbeda)"))
+        notes = self._outer.itemAt(1)  # the column of the note: its caption says comment here
+        notes_column = notes.layout() if notes is not None else None
+        first = notes_column.itemAt(0) if notes_column is not None else None
+        caption = first.widget() if first is not None else None
+        if isinstance(caption, QLabel):
+            caption.setText(self.tr("Komentar koordinator"))
         self.show_saved()
 
     def differs(self) -> bool:
@@ -108,7 +121,7 @@ class VerificationForm(QWidget):
         self.summary = detail.summary
         instrument = profiles.instrument_for(detail.summary.instrument_version)
         existing = verification.get_verification(database, assessment_id)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(CELL_STYLE)
         self.setWindowTitle(self.tr("Verifikasi — {advisor} — {warong} — {period}").format(
             advisor=self.summary.advisor_name, warong=self.summary.warong_name,
             period=self.summary.period))
