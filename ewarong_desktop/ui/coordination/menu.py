@@ -12,14 +12,14 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QWidget
 
-from ...services import access, coordinators, screens
+from ...services import access, advisors, coordinators, screens, store
 from ..operations import ADVISOR, announce
 from ..widgets.common import show_message
-from .people import CoordinatorDialog, PinDialog, SetPinDialog
+from .people import CoordinatorDialog, PinDialog, SetPinDialog, confirm_advisor
 
 if TYPE_CHECKING:
     from ..shell import Shell, ShellWindow
@@ -81,6 +81,9 @@ class CoordinationActions(QObject):
             report_actions.batch_action.triggered.connect(
                 lambda _checked=False: self._limit(report_actions.batch_dialog))
         self._show_mode()
+        self.start_dialog: QDialog | None = None
+        # Opened as the advisor last used on this laptop: ask their PIN first, if they set one.
+        QTimer.singleShot(0, self.check_start)
 
     # --- who is using the program --------------------------------------------------------
     @property
@@ -90,6 +93,52 @@ class CoordinationActions(QObject):
             return self.coordinator
         name = self.window.advisor.name if self.window.advisor else ""
         return access.Actor(access.ADVISOR, self.window.advisor_id, name)
+
+    def check_start(self) -> PinDialog | None:
+        """Lock the window until the advisor it opened as types their PIN (when they have one);
+        "Batal" offers to choose another person instead."""
+        window = self.window
+        if not access.has_pin(window.database, access.ADVISOR, window.advisor_id):
+            return None
+        self._lock(True)
+        name = window.advisor.name if window.advisor else ""
+        dialog = PinDialog(window.database, access.ADVISOR, person_id=window.advisor_id,
+                           person_name=name, lang=self.controller.lang, parent=window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.entered.connect(lambda _actor: self._lock(False))
+        dialog.rejected.connect(self._ask_who)
+        self.start_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _lock(self, locked: bool) -> None:
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setEnabled(not locked)
+        self.window.menuBar().setEnabled(not locked)
+
+    def _ask_who(self) -> None:
+        from ..setup_dialog import SetupDialog
+
+        dialog = SetupDialog(self.window.database, self.controller.lang, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.advisor_chosen.connect(self._chosen_at_start)
+        dialog.rejected.connect(self.check_start)  # back to the PIN of the last user
+        self.start_dialog = dialog
+        dialog.open()
+
+    def _chosen_at_start(self, advisor_id: uuid.UUID) -> None:
+        name = store.read(self.window.database, advisors.get_advisor, advisor_id).name
+        pin = confirm_advisor(self.window.database, None, advisor_id, name, self.window,
+                              self._unlocked_as)
+        if pin is not None:
+            pin.rejected.connect(self._ask_who)
+            self.start_dialog = pin
+
+    def _unlocked_as(self, advisor_id: uuid.UUID) -> None:
+        self.window._use_advisor(advisor_id)  # type: ignore[attr-defined]
+        self._lock(False)
+        self._show_mode()
 
     def enter(self) -> PinDialog | CoordinatorDialog:
         """Ask for a coordinator's PIN; with no coordinator yet, offer to add the first."""

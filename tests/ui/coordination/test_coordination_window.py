@@ -200,3 +200,24 @@ def test_summary_in_coordinator_mode_keeps_to_the_region_and_shows_self_vs_verif
     kabupaten = {panel.training_table.item(r, 0).text()
                  for r in range(panel.training_table.rowCount())}
     assert kabupaten <= set(coordinator.kabupaten)
+
+
+def test_opening_as_a_pin_protected_advisor_asks_the_pin_first(qtbot, make_shell, demo_path,
+                                                               demo_advisor):
+    from ewarong_desktop.db import open_database
+
+    database = open_database(demo_path)
+    access.set_pin(database, None, access.ADVISOR, demo_advisor.id, "8642")
+    database.close()
+    window = make_shell(demo_path, advisor_id=demo_advisor.id).window
+    qtbot.waitUntil(lambda: window.coordination.start_dialog is not None)
+    dialog = window.coordination.start_dialog
+    assert not window.centralWidget().isEnabled() and not window.menuBar().isEnabled()
+    qtbot.keyClicks(dialog.pin, "0000")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.error.isVisible())
+    assert not window.centralWidget().isEnabled()
+    qtbot.keyClicks(dialog.pin, "8642")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.centralWidget().isEnabled())
+    assert window.menuBar().isEnabled()
