@@ -62,9 +62,13 @@ class CoordinationActions(QObject):
         for action in (self.verify_action, self.plan_action, self.targets_action):
             self.menu.addAction(action)
         bar = window.menuBar()
-        last = bar.actions()[-1] if bar.actions() else None  # Bantuan stays the last menu
-        if last is not None:
-            bar.insertMenu(last, self.menu)
+        # Before Pengguna, Bahasa and Bantuan, which stay the last three menus.
+        switch = getattr(window, "switch_advisor_action", None)
+        user = next((action for action in bar.actions()
+                     if isinstance(menu := action.menu(), QMenu) and switch in menu.actions()),
+                    None)
+        if user is not None:
+            bar.insertMenu(user, self.menu)
         else:
             bar.addMenu(self.menu)
         self.enter_action.triggered.connect(self.enter)

@@ -221,3 +221,47 @@ def test_opening_as_a_pin_protected_advisor_asks_the_pin_first(qtbot, make_shell
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.centralWidget().isEnabled())
     assert window.menuBar().isEnabled()
+
+
+def test_return_with_a_reason_reopens_and_a_one_action_plan_is_refused(qtbot, window):
+    database = window.database
+    coordinator, summary = unverified_final(database)
+    enter_as(qtbot, window, coordinator, DEMO_PIN)
+    qtbot.waitUntil(lambda: window.coordination.coordinator is not None)
+    form = window.coordination.verify(summary.id)
+    qtbot.addWidget(form)
+    # A cell rated differently without a comment is not saved.
+    code = next(c for c, e in form.editors.items() if e.own.level is not None)
+    form.set_level(code, (form.editors[code].own.level + 1) % 5)
+    qtbot.mouseClick(form.verify_button, Qt.MouseButton.LeftButton)
+    assert code in form.error.text()
+    assert verification.get_verification(database, summary.id) is None
+    # Returning needs a reason; with one the assessment is a draft again.
+    qtbot.mouseClick(form.return_button, Qt.MouseButton.LeftButton)
+    assert form.error.isVisible()
+    assert verification.get_verification(database, summary.id) is None
+    form.reason.setText("Bukti untuk peran fasilitator belum ada.")
+    qtbot.mouseClick(form.return_button, Qt.MouseButton.LeftButton)
+    info = verification.get_verification(database, summary.id)
+    assert info.status == "returned" and "fasilitator" in info.comment
+    with database.reading() as session:
+        assert assessments.get_summary(session, summary.id).status == "draft"
+    assert not form.verify_button.isEnabled()
+
+    # A plan is agreed after verification only, and never with a single action.
+    other = [s for s in _finals_of(database, coordinator) if s.id != summary.id][0]
+    verification.verify(database, window.coordination.actor, other.id)
+    dialog = window.coordination.plan(other.id)
+    while len(dialog.rows) > 1:
+        dialog.remove_row(dialog.rows[-1])
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "2" in dialog.error.text()
+    assert plans.get_plan(database, other.id).actions == []
+
+
+def _finals_of(database, coordinator):
+    with database.reading() as session:
+        finals = assessments.list_assessments(session, status="final",
+                                              scope=frozenset(coordinator.kabupaten))
+        checked = verification.infos_for(session, [a.id for a in finals])
+    return [s for s in finals if s.id not in checked]
