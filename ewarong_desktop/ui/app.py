@@ -69,6 +69,8 @@ class Application(QObject):
         self.window_changed.connect(self._install_exchange_actions)
         self.recovery_dialog: QDialog | None = None  # a damaged or read-only file explained
         self.window_changed.connect(self._install_data_menu)
+        # Each new window gets the Koordinator menu and its current user (coordination.actor).
+        self.window_changed.connect(self._install_coordination_actions)
 
     @property
     def lang(self) -> str:
@@ -157,6 +159,11 @@ class Application(QObject):
         from .safety.dialogs import install_safety_actions
 
         install_safety_actions(self, window)
+
+    def _install_coordination_actions(self, window: MainWindow) -> None:
+        from .coordination.menu import install_coordination_actions
+
+        install_coordination_actions(self, window)
 
     def _install_report_actions(self, window: MainWindow) -> None:
         from .reports.menu import install_report_actions

@@ -162,6 +162,7 @@ class MainWindow(ShellWindow):
         self.warong: WarongInfo | None = None
         self._windows: dict[tuple[str, uuid.UUID], QWidget] = {}
         self.unsaved_note_box: QMessageBox | None = None
+        self.pin_dialog: QDialog | None = None  # an advisor's PIN asked before switching
         self.setObjectName("mainWindow")
 
         self.warong_model = WarongTableModel(database, self)
@@ -443,6 +444,14 @@ class MainWindow(ShellWindow):
         dialog.open()
 
     def _advisor_switched(self, advisor_id: uuid.UUID) -> None:
+        # An advisor protected by a PIN is only switched to after their PIN (issue 11).
+        from .coordination.people import confirm_advisor
+
+        name = store.read(self.database, advisors.get_advisor, advisor_id).name
+        self.pin_dialog = confirm_advisor(self.database, self.advisor_id, advisor_id, name, self,
+                                          self._use_advisor)
+
+    def _use_advisor(self, advisor_id: uuid.UUID) -> None:
         if self.database.path is not None:
             self.settings.set_current_advisor(self.database.path, advisor_id)
         self.set_advisor(advisor_id)

@@ -648,6 +648,266 @@
     </message>
 </context>
 <context>
+    <name>CoordinationActions</name>
+    <message>
+        <source>&amp;Koordinator</source>
+        <translation>&amp;Coordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Masuk mode koordinator…</source>
+        <translation>&amp;Enter coordinator mode…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar dari mode koordinator</source>
+        <translation>&amp;Leave coordinator mode</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah koordinator…</source>
+        <translation>&amp;Add coordinator…</translation>
+    </message>
+    <message>
+        <source>Atur &amp;PIN saya…</source>
+        <translation>Set my &amp;PIN…</translation>
+    </message>
+    <message>
+        <source>&amp;Verifikasi penilaian terpilih…</source>
+        <translation>&amp;Verify the selected assessment…</translation>
+    </message>
+    <message>
+        <source>&amp;Rencana pengembangan…</source>
+        <translation>Development &amp;plan…</translation>
+    </message>
+    <message>
+        <source>T&amp;arget…</source>
+        <translation>T&amp;argets…</translation>
+    </message>
+    <message>
+        <source>Periksa penilaian final pendamping sel demi sel, lalu tandai terverifikasi.</source>
+        <translation>Check an advisor&apos;s final assessment cell by cell, then mark it verified.</translation>
+    </message>
+    <message>
+        <source>Sepakati 2–6 tindakan sesudah verifikasi dan catat tindak lanjut semester lalu.</source>
+        <translation>Agree 2–6 actions after verification and record last semester&apos;s follow-up.</translation>
+    </message>
+    <message>
+        <source> — Koordinator: </source>
+        <translation> — Coordinator: </translation>
+    </message>
+    <message>
+        <source>seluruh provinsi</source>
+        <translation>whole province</translation>
+    </message>
+    <message>
+        <source>Mode koordinator: {name} ({scope})</source>
+        <translation>Coordinator mode: {name} ({scope})</translation>
+    </message>
+    <message>
+        <source>Mode koordinator</source>
+        <translation>Coordinator mode</translation>
+    </message>
+    <message>
+        <source>Hanya koordinator yang dapat melakukan ini. Masuk mode koordinator dengan PIN Anda dulu (menu Koordinator).</source>
+        <translation>Only a coordinator can do this. Enter coordinator mode with your PIN first (Coordinator menu).</translation>
+    </message>
+    <message>
+        <source>Pilih penilaian</source>
+        <translation>Choose an assessment</translation>
+    </message>
+    <message>
+        <source>Pilih dulu sebuah penilaian di daftar penilaian e-Warong.</source>
+        <translation>First choose an assessment in the e-Warong&apos;s list of assessments.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationPanel</name>
+    <message>
+        <source>Verifikasi koordinator dan rencana pengembangan</source>
+        <translation>Coordinator&apos;s verification and development plan</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Diri</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Komentar koordinator</source>
+        <translation>Coordinator&apos;s comment</translation>
+    </message>
+    <message>
+        <source>Belum diverifikasi koordinator.</source>
+        <translation>Not yet verified by a coordinator.</translation>
+    </message>
+    <message>
+        <source>Diverifikasi oleh {name} pada {at}; {count} sel diubah.</source>
+        <translation>Verified by {name} on {at}; {count} cells changed.</translation>
+    </message>
+    <message>
+        <source>(Pendamping memfinalkan ulang sesudahnya.)</source>
+        <translation>(The advisor finalised it again afterwards.)</translation>
+    </message>
+    <message>
+        <source>Dikembalikan ke pendamping oleh {name} pada {at}: {reason}</source>
+        <translation>Returned to the advisor by {name} on {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>pendamping</source>
+        <translation>advisor</translation>
+    </message>
+    <message>
+        <source>koordinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <source>Dinas Sosial</source>
+        <translation>Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>sebagian</source>
+        <translation>partly done</translation>
+    </message>
+    <message>
+        <source>belum dilakukan</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>tenggat {date}</source>
+        <translation>due {date}</translation>
+    </message>
+    <message>
+        <source>Belum ada rencana pengembangan.</source>
+        <translation>No development plan yet.</translation>
+    </message>
+    <message>
+        <source>tindak lanjut belum dicatat</source>
+        <translation>follow-up not recorded yet</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut rencana {period}</source>
+        <translation>Follow-up of the {period} plan</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorDialog</name>
+    <message>
+        <source>Tambah koordinator</source>
+        <translation>Add coordinator</translation>
+    </message>
+    <message>
+        <source>Koordinator pertama basis data ini dapat ditambahkan siapa saja; koordinator berikutnya hanya oleh koordinator yang sedang masuk.</source>
+        <translation>Anyone can add this database&apos;s first coordinator; later ones only a coordinator who has entered coordinator mode.</translation>
+    </message>
+    <message>
+        <source>Koordinator memverifikasi penilaian, menetapkan target dan menyepakati rencana pengembangan di wilayahnya.</source>
+        <translation>Coordinators verify assessments, set targets and agree development plans in their region.</translation>
+    </message>
+    <message>
+        <source>Seluruh &amp;provinsi</source>
+        <translation>Whole &amp;province</translation>
+    </message>
+    <message>
+        <source>Satu kabupaten/kota per baris</source>
+        <translation>One kabupaten/kota per line</translation>
+    </message>
+    <message>
+        <source>&amp;Nama:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>NI&amp;P:</source>
+        <translation>NI&amp;P (staff number):</translation>
+    </message>
+    <message>
+        <source>&amp;Kantor:</source>
+        <translation>&amp;Office:</translation>
+    </message>
+    <message>
+        <source>Wilayah:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Kabupaten/&amp;kota:</source>
+        <translation>Kabupaten/&amp;kota:</translation>
+    </message>
+    <message>
+        <source>P&amp;IN:</source>
+        <translation>P&amp;IN:</translation>
+    </message>
+    <message>
+        <source>PIN &amp;sekali lagi:</source>
+        <translation>PIN &amp;again:</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hanya koordinator yang dapat menambah koordinator; masuk mode koordinator dulu.</source>
+        <translation>Only a coordinator can add coordinators; enter coordinator mode first.</translation>
+    </message>
+    <message>
+        <source>Kedua PIN tidak sama; ketik ulang keduanya.</source>
+        <translation>The two PINs differ; type both again.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorTargetsDialog</name>
+    <message>
+        <source>Target per jenis pendamping</source>
+        <translation>Targets per advisor type</translation>
+    </message>
+    <message>
+        <source>Seluruh provinsi (bawaan)</source>
+        <translation>Whole province (default)</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pendamping:</source>
+        <translation>Advisor &amp;type:</translation>
+    </message>
+    <message>
+        <source>&amp;Wilayah:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>Berlaku mulai &amp;periode:</source>
+        <translation>In force from &amp;period:</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Anda mengubah target sebagai koordinator {name}. Target berlaku mulai periode yang dipilih sampai diganti; target kabupaten/kota mengalahkan target provinsi.</source>
+        <translation>You are changing targets as coordinator {name}. Targets apply from the chosen period until replaced; a kabupaten/kota target overrides the province target.</translation>
+    </message>
+    <message>
+        <source>Wilayah ini di luar wewenang Anda: target hanya bisa dilihat.</source>
+        <translation>This region is outside your authority: the targets can only be viewed.</translation>
+    </message>
+    <message>
+        <source>Target ditetapkan oleh koordinator dan hanya bisa dilihat di sini. Untuk mengubahnya, masuk mode koordinator (menu Koordinator).</source>
+        <translation>Targets are set by coordinators and can only be viewed here. To change them, enter coordinator mode (Coordinator menu).</translation>
+    </message>
+</context>
+<context>
     <name>Counted</name>
     <message numerus="yes">
         <source>%n penilaian baru</source>
@@ -1461,6 +1721,132 @@ Go back to the note to correct it or copy its text, or close without that note.<
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Masuk mode koordinator</source>
+        <translation>Enter coordinator mode</translation>
+    </message>
+    <message>
+        <source>Pilih nama Anda lalu ketik PIN atau frasa sandi Anda.</source>
+        <translation>Choose your name, then type your PIN or passphrase.</translation>
+    </message>
+    <message>
+        <source>PIN pendamping</source>
+        <translation>Advisor&apos;s PIN</translation>
+    </message>
+    <message>
+        <source>{name} melindungi datanya dengan PIN. Ketik PIN untuk masuk sebagai {name}.</source>
+        <translation>{name} protects their work with a PIN. Type the PIN to continue as {name}.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Belum ada koordinator di basis data ini; tambahkan dulu lewat Koordinator &gt; Tambah koordinator.</source>
+        <translation>This database has no coordinator yet; add one first with Coordinator &gt; Add coordinator.</translation>
+    </message>
+    <message>
+        <source>Memeriksa PIN…</source>
+        <translation>Checking the PIN…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Rencana pengembangan — {advisor} — {period}</source>
+        <translation>Development plan — {advisor} — {period}</translation>
+    </message>
+    <message>
+        <source>pendamping</source>
+        <translation>advisor</translation>
+    </message>
+    <message>
+        <source>koordinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <source>Dinas Sosial</source>
+        <translation>Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>sebagian</source>
+        <translation>partly done</translation>
+    </message>
+    <message>
+        <source>belum dilakukan</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut rencana {period}</source>
+        <translation>Follow-up of the {period} plan</translation>
+    </message>
+    <message>
+        <source>(belum dicatat)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>Catatan tindak lanjut</source>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <source>Sepakati 2–6 tindakan dengan pendamping. Usulan di bawah diambil dari area agenda dengan kesenjangan terbesar (tingkat terverifikasi terhadap target) dan tindakan yang disarankan instrumen; ubah seperlunya.</source>
+        <translation>Agree 2–6 actions with the advisor. The proposals below come from the agenda areas with the largest gaps (verified level against target) and the instrument&apos;s suggested actions; change them as needed.</translation>
+    </message>
+    <message>
+        <source>Rencana disepakati sesudah verifikasi: verifikasi penilaian ini dulu.</source>
+        <translation>A plan is agreed after verification: verify this assessment first.</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Pelaksana</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah tindakan</source>
+        <translation>&amp;Add action</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan rencana</source>
+        <translation>&amp;Save plan</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rencana berisi paling banyak {count} tindakan.</source>
+        <translation>A plan has at most {count} actions.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileReportBar</name>
     <message>
         <source>&amp;Ekspor PDF…</source>
@@ -1930,6 +2316,7 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <name>ReportFilters</name>
     <message>
         <source>Semua jenis</source>
+        <extracomment>A coordinator&apos;s region the figures stay within (coordinators.scope_for); None: all.</extracomment>
         <translation>All types</translation>
     </message>
     <message>
@@ -2221,6 +2608,33 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from backup…</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <source>Atur PIN saya</source>
+        <translation>Set my PIN</translation>
+    </message>
+    <message>
+        <source>Dengan PIN, orang lain di laptop ini tidak dapat memakai program atas nama {name}. PIN tidak melindungi salinan berkas basis data.</source>
+        <translation>With a PIN, nobody else at this laptop can use the program as {name}. A PIN does not protect a copy of the database file.</translation>
+    </message>
+    <message>
+        <source>PIN &amp;baru:</source>
+        <translation>&amp;New PIN:</translation>
+    </message>
+    <message>
+        <source>PIN &amp;sekali lagi:</source>
+        <translation>PIN &amp;again:</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Kedua PIN tidak sama; ketik ulang keduanya.</source>
+        <translation>The two PINs differ; type both again.</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2959,155 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Basis data ini dibuka hanya-baca: target bisa dilihat, tetapi tidak bisa diubah.</source>
         <translation>This database is open read-only: targets can be viewed but not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationForm</name>
+    <message>
+        <source>Verifikasi — {advisor} — {warong} — {period}</source>
+        <translation>Verification — {advisor} — {warong} — {period}</translation>
+    </message>
+    <message>
+        <source>Verifikasi penilaian {advisor} di {warong}, {period}</source>
+        <translation>Verifying {advisor}&apos;s assessment at {warong}, {period}</translation>
+    </message>
+    <message>
+        <source>Tombol pada sel: 0–4 tingkat terverifikasi, N tidak berlaku, Enter setuju dengan pendamping lalu ke sel berikut, Tab ke komentar, ↓/↑ pindah sel. Sel yang berbeda dari pendamping ditandai &quot;Berbeda&quot;.</source>
+        <translation>Keys on a cell: 0–4 verified level, N not applicable, Enter agrees with the advisor and goes to the next cell, Tab to the comment, ↓/↑ move between cells. Cells that differ from the advisor are marked &quot;Differs&quot;.</translation>
+    </message>
+    <message>
+        <source>Catatan umum verifikasi (tidak wajib)</source>
+        <translation>General note on the verification (optional)</translation>
+    </message>
+    <message>
+        <source>Alasan mengembalikan ke pendamping</source>
+        <translation>Reason for returning it to the advisor</translation>
+    </message>
+    <message>
+        <source>Tandai &amp;terverifikasi</source>
+        <translation>Mark &amp;verified</translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan ke pendamping</source>
+        <translation>&amp;Return to the advisor</translation>
+    </message>
+    <message>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Belum diverifikasi.</source>
+        <translation>Not verified yet.</translation>
+    </message>
+    <message>
+        <source>Diverifikasi oleh {name} pada {at}; {count} sel berbeda.</source>
+        <translation>Verified by {name} on {at}; {count} cells differ.</translation>
+    </message>
+    <message>
+        <source>Pendamping memfinalkan ulang sesudahnya: periksa lagi.</source>
+        <translation>The advisor finalised it again afterwards: check it again.</translation>
+    </message>
+    <message>
+        <source>Dikembalikan ke pendamping oleh {name} pada {at}: {reason}</source>
+        <translation>Returned to the advisor by {name} on {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>Penilaian ini masih draf: pendamping harus memfinalkannya dulu.</source>
+        <translation>This assessment is still a draft: the advisor must finalise it first.</translation>
+    </message>
+    <message>
+        <source>Beri komentar pada sel yang berbeda dari pendamping: {cells}</source>
+        <translation>Give a comment on the cells that differ from the advisor: {cells}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedSummaryPanel</name>
+    <message>
+        <source>Penilaian diri dibanding terverifikasi</source>
+        <translation>Self-assessment compared with verified</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Diri</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Selisih = terverifikasi dikurangi diri: negatif berarti pendamping menilai dirinya lebih tinggi daripada koordinator.</source>
+        <translation>Difference = verified minus self: negative means the advisors rated themselves higher than the coordinator did.</translation>
+    </message>
+    <message>
+        <source>Kebutuhan pelatihan dari rencana pengembangan</source>
+        <translation>Training needs from development plans</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Pendamping</source>
+        <translation>Advisors</translation>
+    </message>
+    <message>
+        <source>Belum ada rencana pengembangan pada periode ini.</source>
+        <translation>No development plans in this period yet.</translation>
+    </message>
+    <message>
+        <source>{count} penilaian terverifikasi.</source>
+        <translation>{count} verified assessments.</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCellEditor</name>
+    <message>
+        <source>Berbeda</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>Penilaian pendamping: {level}</source>
+        <translation>Advisor&apos;s rating: {level}</translation>
+    </message>
+    <message>
+        <source>catatan: {note}</source>
+        <translation>note: {note}</translation>
+    </message>
+    <message>
+        <source>Komentar koordinator (wajib bila berbeda)</source>
+        <translation>Coordinator&apos;s comment (required where it differs)</translation>
+    </message>
+    <message>
+        <source>Komentar koordinator</source>
+        <translation>Coordinator&apos;s comment</translation>
     </message>
 </context>
 <context>

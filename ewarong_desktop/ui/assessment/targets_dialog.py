@@ -32,7 +32,7 @@ from ...services.store import Database
 from ..widgets.charts import role_label
 from ..widgets.common import ErrorLabel, dialog_buttons
 
-CHANGED_STYLE = "QSpinBox { font-weight: bold; background: #fff4d6; }"
+CHANGED_STYLE = "QSpinBox { font-weight: bold; background: #fff4d6; color: #1a1a1a; }"
 
 
 class TargetGrid(QWidget):

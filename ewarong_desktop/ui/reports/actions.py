@@ -290,6 +290,8 @@ class ReportFilters(QWidget):
                  in_rows: bool = False):
         super().__init__(parent)
         self.database = database
+        #: A coordinator's region the figures stay within (coordinators.scope_for); None: all.
+        self.scope: frozenset[str] | None = None
         self.period = QComboBox(self)
         self.kabupaten = QComboBox(self)
         self.kecamatan = QComboBox(self)
@@ -377,12 +379,12 @@ class ReportFilters(QWidget):
                 self.kecamatan.currentData(), self.advisor_type.currentData())
 
     def summary_filters(self, include_drafts: bool = False) -> SummaryFilters:
-        return SummaryFilters(*self.values(), include_drafts=include_drafts)
+        return SummaryFilters(*self.values(), include_drafts=include_drafts, scope=self.scope)
 
     def profile_filters(self) -> ProfileFilters:
         period, kabupaten, kecamatan, advisor_type = self.values()
         assert period is not None, "no period to print"
-        return ProfileFilters(period, kabupaten, kecamatan, advisor_type)
+        return ProfileFilters(period, kabupaten, kecamatan, advisor_type, scope=self.scope)
 
     def file_name_parts(self) -> list[str | None]:
         return list(self.values())

@@ -138,6 +138,11 @@ class ProfileView(QWidget):
                             [*headers, self.tr("Temuan studi")],
                             self.tr("Belum ada sel yang mencapai target."), content)
         self._boxes = (radar_box, grid_box, gaps_box, strengths_box)
+        # Self vs verified, who verified, who set the targets, the plan (issue 11).
+        from ..coordination.profile_panel import CoordinationPanel
+
+        self.coordination = CoordinationPanel(self._lang, content)
+        layout.addWidget(self.coordination)
         self._wide: bool | None = None
         self._arrange(wide=True)
 
@@ -203,6 +208,7 @@ class ProfileView(QWidget):
                    instrument, with_gap=True)
         self._fill(self.strengths_table, self.strengths_empty, self.strengths_more,
                    profile.strengths, STRENGTHS_SHOWN, instrument, with_gap=False)
+        self.coordination.show_profile(profile)
 
     def _show_header(self, profile: RoleProfile, instrument: Instrument) -> None:
         summary = profile.assessment

@@ -184,6 +184,11 @@ class SummaryScreen(QWidget):
         left.addStretch(1)
         right.addWidget(gaps_box)
         right.addWidget(training_box)
+        # Self vs verified and the training needs from plans (issue 11).
+        from ..coordination.summary_panel import VerifiedSummaryPanel
+
+        self.verified_panel = VerifiedSummaryPanel(self.lang, self.content)
+        right.addWidget(self.verified_panel)
         right.addStretch(1)
         columns = QHBoxLayout(self.content)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -288,6 +293,7 @@ class SummaryScreen(QWidget):
         self._show_means(summary)
         self._show_gaps(summary)
         self._show_training(summary)
+        self.verified_panel.show_summary(summary)
         self.empty.hide()
         self.content.show()
         self.content.setEnabled(True)

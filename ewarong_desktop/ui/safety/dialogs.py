@@ -42,7 +42,7 @@ from ...services import safety
 from ...services.safety import BackupInfo, DatabaseDamagedError, DatabaseReadOnlyError, Health, RestoreResult
 from ...services.store import Database, DatabaseFileError, open_database
 from ..i18n import current_language
-from ..operations import TARGET, announce, run_operation
+from ..operations import run_operation
 from ..settings import Settings
 from ..widgets.common import ErrorLabel, heading_label, local_time_text, show_message, user_message
 from ..workers import Worker
@@ -626,11 +626,13 @@ class SafetyActions(QObject):
     # -- target profiles
 
     def edit_targets(self) -> QDialog:
-        from ..assessment.targets_dialog import TargetsDialog
+        from ..coordination.targets_dialog import CoordinatorTargetsDialog
 
-        dialog = TargetsDialog(self.database, lang=self.window.lang, parent=self.window)
+        # Only a coordinator changes targets; anyone else sees them with who set them.
+        coordination = getattr(self.window, "coordination", None)
+        dialog = CoordinatorTargetsDialog(self.database, coordination and coordination.actor,
+                                          lang=self.window.lang, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _changed: announce({TARGET}))
         self.targets_dialog = dialog
         dialog.open()
         return dialog

@@ -1,11 +1,12 @@
-"""Target profiles from the Data menu: edit a cell, go back to the defaults, saved on OK only."""
+"""Targets from the Data menu (set by coordinators only), and the target grid: edit a cell,
+go back to the defaults, saved on OK only."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ewarong_desktop.services import assessments, profiles
+from ewarong_desktop.services import access, assessments, profiles
 from ewarong_desktop.ui.assessment.targets_dialog import CHANGED_STYLE, TargetsDialog
 from ewarong_desktop.ui.safety.dialogs import SafetyActions
 
@@ -16,41 +17,47 @@ def stored_targets(database, advisor_type):
 
 
 def open_from_menu(window) -> TargetsDialog:
+    """The grid of the legacy dialog (targets edited before coordinators existed)."""
+    dialog = TargetsDialog(window.database, lang="id", parent=window)
+    dialog.open()
+    return dialog
+
+
+def test_the_data_menu_opens_targets_as_coordinators_set_them(window, demo_advisor, qtbot):
+    from ewarong_desktop.services import coordinators
+    from ewarong_desktop.services.demo_coordination import DEMO_PIN
+    from ewarong_desktop.ui.coordination.targets_dialog import CoordinatorTargetsDialog
+
     actions = window.findChild(SafetyActions)
     assert actions.targets_action in window.data_menu.actions()
     actions.targets_action.trigger()
     dialog = actions.targets_dialog
-    assert isinstance(dialog, TargetsDialog) and dialog.isVisible()
-    return dialog
+    assert isinstance(dialog, CoordinatorTargetsDialog) and dialog.isVisible()
+    assert not dialog.save_button.isEnabled()  # an advisor only looks
+    dialog.reject()
 
-
-def test_a_changed_target_is_saved_on_ok_and_shown_in_the_profile(window, demo_advisor, qtbot):
-    dialog = open_from_menu(window)
-    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs[0] == "Pendamping PKH" and tabs[1].startswith("TKSK") and len(tabs) == 3
-    pkh = dialog.grids["PKH"]
-    default = profiles.default_targets("PKH")["4.3.7"]
-    box = pkh.boxes["4.3.7"]
-    assert box.value() == default and box.styleSheet() == ""
-    box.setValue((default + 2) % 5)
-    assert box.styleSheet() == CHANGED_STYLE  # differs from the instrument: marked
-    assert "1 sel berbeda" in pkh.changed_count.text()
-    assert stored_targets(window.database, "PKH")["4.3.7"] == default  # nothing saved yet
-
-    saved = []
-    dialog.saved.connect(saved.append)
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert not dialog.isVisible()
-    assert saved == [{"PKH": ["4.3.7"], "TKSK": [], "OTHER": []}]
-    assert stored_targets(window.database, "PKH")["4.3.7"] == (default + 2) % 5
-    assert stored_targets(window.database, "TKSK") == profiles.default_targets("TKSK")
-
+    province = next(c for c in coordinators.list_coordinators(window.database)
+                    if c.whole_province)
+    window.coordination._entered(access.enter(window.database, access.COORDINATOR, province.id,
+                                              DEMO_PIN))
     with window.database.session() as session:  # the advisor's own profile compares with it
         [summary, *_] = assessments.list_assessments(session, advisor_id=demo_advisor.id)
+    actions.targets_action.trigger()
+    dialog = actions.targets_dialog
+    assert dialog.save_button.isEnabled() and dialog.region.currentData() == ""
+    dialog.period.setCurrentIndex(dialog.period.findData(summary.period))
+    box = dialog.grid.boxes["4.3.7"]
+    wanted = (box.value() + 2) % 5
+    box.setValue(wanted)
+    assert box.styleSheet() in ("", CHANGED_STYLE)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+
     window.select_warong(summary.warong_id)
     window.assessment_view.selectRow(window.assessment_model.row_of(summary.id))
     view = window.view_profile()
-    assert view.profile.cells["4.3.7"].target == (default + 2) % 5
+    assert view.profile.cells["4.3.7"].target == wanted
+    assert province.name in view.coordination.targets_by.text()
 
 
 def test_reset_puts_the_defaults_back_and_cancel_saves_nothing(window, qtbot):
