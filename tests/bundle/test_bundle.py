@@ -210,6 +210,8 @@ def test_window_opens_from_the_bundle(bundle, no_python_env, tmp_path):
                           capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 0, done.stdout + done.stderr
     painted = json.loads(probe.read_text(encoding="utf-8"))
-    assert painted["title"].startswith("e-Warong Desktop") and advisors[0]["name"] in painted["title"]
+    # A demo database: the title says so before the program's name and the advisor's.
+    assert painted["title"].startswith("DATA CONTOH") and "e-Warong Desktop" in painted["title"]
+    assert advisors[0]["name"] in painted["title"]
     assert painted["painted_at"] <= painted["filled_at"]
     assert grab.stat().st_size > 10_000  # a real picture of the window, not an empty image
