@@ -27,6 +27,7 @@ from .error_hook import ErrorReporter
 from .i18n import Translation
 from .settings import Settings
 from .start_window import StartWindow
+from .theme import apply_theme
 from .widgets.common import show_message, user_message
 
 # Everything that loads the database layer (SQLAlchemy alone takes longer to import than
@@ -330,6 +331,7 @@ def run_gui(db_path: Path | None = None, lang: str | None = None, receive: Path 
     reporter.install()
     try:
         settings = Settings()
+        apply_theme(settings.theme, app)
         controller = Application(settings, lang)
         controller.finished.connect(app.exit)
         if receive is not None:

@@ -50,6 +50,7 @@ from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
 from ..services.store import Database
 from ..services.warongs import WarongInfo
+from . import theme
 from .assessment.warong_dialog import WarongDialog, service_labels
 from .change_watch import ChangeWatcher
 from .i18n import LANGUAGE_NAMES
@@ -206,6 +207,14 @@ class MainWindow(ShellWindow):
         self.switch_advisor_action = QAction(self.tr("&Ganti pengguna…"), self)
         self.edit_profile_action = QAction(self.tr("&Ubah profil saya…"), self)
         self.about_action = QAction(self.tr("&Tentang e-Warong Desktop"), self)
+        self.theme_actions = QActionGroup(self)
+        for code, name in ((theme.SYSTEM, self.tr("Ikuti &sistem")), (theme.LIGHT, self.tr("&Terang")),
+                           (theme.DARK, self.tr("&Gelap"))):
+            action = QAction(name, self.theme_actions)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.theme)
+            action.setData(code)
+        self.theme_actions.triggered.connect(lambda action: self.set_theme(action.data()))
         self.language_actions = QActionGroup(self)
         for code in LANGUAGES:
             action = QAction(LANGUAGE_NAMES[code], self.language_actions)
@@ -237,8 +246,17 @@ class MainWindow(ShellWindow):
         user_menu.addAction(self.edit_profile_action)
         language_menu = bar.addMenu(self.tr("B&ahasa"))
         language_menu.addActions(self.language_actions.actions())
+        theme_menu = bar.addMenu(self.tr("Ta&mpilan"))
+        theme_menu.addActions(self.theme_actions.actions())
         help_menu = bar.addMenu(self.tr("Ban&tuan"))
         help_menu.addAction(self.about_action)
+
+    def set_theme(self, name: str) -> None:
+        """Follow the system's theme or use the light or dark palette, now and next time."""
+        self.settings.theme = name
+        theme.apply_theme(name)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == name)
 
     def add_menu_action(self, menu: QMenu, action: QAction) -> None:
         """Add a report or data action (``reports_menu``/``data_menu``) and show the menu."""

@@ -334,3 +334,23 @@ def test_a_normal_database_never_says_demo(make_shell, db_path, advisor_and_waro
     shell = make_shell(db_path, advisor_id=advisor_and_warong[0])
     assert "DATA CONTOH" not in shell.window.windowTitle()
     assert "e-Warong Desktop" in shell.window.windowTitle()
+
+
+def test_the_theme_menu_switches_palette_and_is_remembered(window, settings, qapp):
+    from PySide6.QtGui import QPalette
+
+    before, style = QPalette(qapp.palette()), qapp.style().name()
+    try:
+        assert settings.theme == "system"
+        [dark] = [a for a in window.theme_actions.actions() if a.data() == "dark"]
+        dark.trigger()
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        assert settings.theme == "dark" and dark.isChecked()
+        [system] = [a for a in window.theme_actions.actions() if a.data() == "system"]
+        system.trigger()
+        assert qapp.palette().color(QPalette.ColorRole.Window) == before.color(
+            QPalette.ColorRole.Window)
+        assert settings.theme == "system"
+    finally:
+        qapp.setStyle(style)
+        qapp.setPalette(before)

@@ -16,8 +16,16 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -45,6 +53,7 @@ from ...instrument import AREA_COUNT, ROLE_COUNT, Cell, Instrument
 from ...services import assessments, profiles, store
 from ...services.assessments import AssessmentSummary, RatingValue
 from ...services.store import Database
+from .. import theme
 from ..operations import ASSESSMENT, announce
 from ..widgets.charts import role_label
 from ..widgets.common import show_message, user_message
@@ -68,26 +77,48 @@ NEXT_GROUP, PREVIOUS_GROUP = "next-group", "previous-group"
 NEXT_UNRATED = "next-unrated"
 TO_CELL = "cell"
 
-STYLE = """
-QFrame#assessmentCell { border: 1px solid #c4c8ce; border-radius: 6px; background: #ffffff;
-                        margin: 2px; }
-QFrame#assessmentCell[current="true"] { border: 3px solid #1a56b0; background: #eaf2fd;
-                                        margin: 0px; }
-QLabel#cellCode { font-weight: bold; color: #1a1a1a; }
-QLabel#cellContext { color: #3c4043; }
-QLabel#unratedBadge { background: #ffe3b8; color: #6b3600; border: 1px solid #c77700;
-                      border-radius: 4px; padding: 1px 6px; font-weight: bold; }
-QLabel#noteError { color: #b3141b; }
-QLabel#saveError { color: #b3141b; font-weight: bold; }
-QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; padding: 6px; }
-QPlainTextEdit[error="true"] { border: 2px solid #c0262d; }
-QPushButton[levelButton="true"] { border: 1px solid #8a9099; border-radius: 4px;
-                                  padding: 4px 8px; background: #f4f5f7; color: #1d1d1d; }
-QPushButton[levelButton="true"]:hover { border: 1px solid #1a56b0; }
-QPushButton[levelButton="true"]:checked { background: #1d3f73; color: #ffffff;
-                                          border: 2px solid #0b1f3f; font-weight: bold; }
-QPushButton[levelButton="true"]:disabled { color: #5f6368; background: #f4f5f7; }
-QPushButton[levelButton="true"]:checked:disabled { background: #4d5f7d; color: #ffffff; }
+def form_style(colours: QPalette) -> str:
+    """The form's style sheet, its colours taken from (or chosen against) ``colours``."""
+    role = QPalette.ColorRole
+    base = colours.color(role.Base).name()
+    text = colours.color(role.Text).name()
+    window_text = colours.color(role.WindowText).name()
+    mid = colours.color(role.Mid).name()
+    highlight = colours.color(role.Highlight).name()
+    highlighted_text = colours.color(role.HighlightedText).name()
+    button = colours.color(role.Button).name()
+    button_text = colours.color(role.ButtonText).name()
+    disabled = colours.color(QPalette.ColorGroup.Disabled, role.ButtonText).name()
+    badge_fill, badge_ink, badge_border = theme.attention_colours(colours)
+    banner_fill, banner_ink, banner_border = theme.banner_colours(colours)
+    return f"""
+QFrame#assessmentCell {{ border: 1px solid {mid}; border-radius: 6px; background: {base};
+                        margin: 2px; }}
+QFrame#assessmentCell QLabel {{ color: {text}; }}
+QFrame#assessmentCell[current="true"] {{ border: 3px solid {highlight};
+    background: {theme.current_cell_fill(colours)}; margin: 0px; }}
+QLabel#cellCode {{ font-weight: bold; color: {text}; }}
+QFrame#assessmentCell QLabel#cellContext {{ color: {theme.muted_text(colours, role.Base)}; }}
+QLabel#groupAbout, QLabel#keyHint {{ color: {theme.muted_text(colours)}; }}
+QFrame#assessmentCell QLabel#unratedBadge, QFrame#assessmentCell QLabel#carriedBadge {{
+    background: {badge_fill}; color: {badge_ink}; border: 1px solid {badge_border};
+    border-radius: 4px; padding: 1px 6px; font-weight: bold; }}
+QFrame#assessmentCell QLabel#noteError {{ color: {theme.error_text(colours, role.Base)}; }}
+QLabel#noteError {{ color: {theme.error_text(colours)}; }}
+QLabel#saveError {{ color: {theme.error_text(colours)}; font-weight: bold; }}
+QLabel#banner {{ background: {banner_fill}; color: {banner_ink}; border: 1px solid {banner_border};
+                border-radius: 4px; padding: 6px; }}
+QLabel {{ color: {window_text}; }}
+QPlainTextEdit {{ background: {base}; color: {text}; }}
+QPlainTextEdit[error="true"] {{ border: 2px solid {theme.error_text(colours, role.Base)}; }}
+QPushButton[levelButton="true"] {{ border: 1px solid {colours.color(role.Dark).name()};
+    border-radius: 4px; padding: 4px 8px; background: {button}; color: {button_text}; }}
+QPushButton[levelButton="true"]:hover {{ border: 1px solid {highlight}; }}
+QPushButton[levelButton="true"]:checked {{ background: {highlight}; color: {highlighted_text};
+    border: 2px solid {window_text}; font-weight: bold; }}
+QPushButton[levelButton="true"]:disabled {{ color: {disabled}; background: {button}; }}
+QPushButton[levelButton="true"]:checked:disabled {{ background: {highlight};
+    color: {highlighted_text}; }}
 """
 
 
@@ -381,7 +412,7 @@ class GroupPage(QScrollArea):
         heading.setFont(font)
         about = QLabel(description, content)
         about.setWordWrap(True)
-        about.setStyleSheet("color: #3c4043;")
+        about.setObjectName("groupAbout")
         self.cells_layout.addWidget(heading)
         self.cells_layout.addWidget(about)
 
@@ -423,7 +454,7 @@ class ReopenDialog(QDialog):
         layout.addWidget(self.reason)
         self.error = QLabel(self)
         self.error.setObjectName("noteError")
-        self.error.setStyleSheet("color: #b3141b;")
+        self.error.setStyleSheet(f"color: {theme.error_text(self.palette())};")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -488,7 +519,7 @@ class AssessmentForm(QWidget):
             code: detail.ratings.get(code, RatingValue(code)) for code in self._instrument.cells}
         self._editors: dict[str, CellEditor] = {}
 
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(form_style(QApplication.palette()))
         self._build_top()
         self._build_groups()
         self._apply_state()
@@ -567,7 +598,7 @@ class AssessmentForm(QWidget):
             "Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · "
             "Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · "
             "F8 sel belum dinilai"), self)
-        self.key_hint.setStyleSheet("color: #4a4f57;")
+        self.key_hint.setObjectName("keyHint")
         self.key_hint.setWordWrap(True)
         layout.addWidget(self.key_hint)
 
@@ -1039,6 +1070,11 @@ class AssessmentForm(QWidget):
         from ..safety.audit_view import open_audit_view
 
         return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.setStyleSheet(form_style(QApplication.palette()))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.save_pending()

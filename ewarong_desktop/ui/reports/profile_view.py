@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -27,6 +28,7 @@ from ...periods import period_name
 from ...services import profiles, screens
 from ...services.profiles import CellScore, RoleProfile
 from ...services.store import Database
+from .. import theme
 from ..widgets.cell_table import CellTable
 from ..widgets.charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
 from ..widgets.common import fact_grid
@@ -50,7 +52,18 @@ class ProfileView(QWidget):
         self.profile: RoleProfile | None = None
         self.previous: RoleProfile | None = None  # the previous period, if any
         self._build()
+        self._apply_palette()
         self.refresh()
+
+    def _apply_palette(self) -> None:
+        # Secondary text in a shade of the palette's own text, so it reads in any theme.
+        colours = QApplication.palette()
+        self.setStyleSheet(f'QLabel[muted="true"] {{ color: {theme.muted_text(colours)}; }}')
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._apply_palette()
 
     # -- layout
 
@@ -90,7 +103,10 @@ class ProfileView(QWidget):
             ("completeness", self.tr("Kelengkapan")), ("overall", self.tr("Rerata keseluruhan")),
         ]
         self.header_values = fact_grid(header, [(key, caption + ":") for key, caption in fields],
-                                       content, rows=4, label_style="color: #4a4f57;")
+                                       content, rows=4)
+        for caption in content.findChildren(QLabel):
+            if caption.text().endswith(":"):
+                caption.setProperty("muted", True)
         layout.addLayout(header)
         # Ekspor PDF / Cetak for this profile; the PDF is rendered off the window's thread.
         self.report_bar = ProfileReportBar(self._database, self._assessment_id, lang=self._lang,
@@ -124,7 +140,7 @@ class ProfileView(QWidget):
         grid_layout.addLayout(self.legend_holder)
         self.grid_note = QLabel(grid_box)
         self.grid_note.setWordWrap(True)
-        self.grid_note.setStyleSheet("color: #4a4f57;")
+        self.grid_note.setProperty("muted", True)
         grid_layout.addWidget(self.grid_note)
 
         headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
@@ -174,7 +190,7 @@ class ProfileView(QWidget):
         table = CellTable(headers, 2, box)
         empty = QLabel(empty_text, box)
         more = QLabel(box)
-        more.setStyleSheet("color: #4a4f57;")
+        more.setProperty("muted", True)
         for widget in (table, empty, more):
             box_layout.addWidget(widget)
         return box, table, empty, more

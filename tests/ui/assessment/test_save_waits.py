@@ -63,7 +63,7 @@ def test_saves_wait_for_a_busy_database_and_land_in_order(qtbot, form, database,
 
 def test_closing_waits_for_the_database_then_reports(qtbot, form, database, draft, lock,
                                                      monkeypatch):
-    from ewarong_desktop.ui import assessment_form
+    from ewarong_desktop.ui.assessment import form as assessment_form
 
     monkeypatch.setattr(assessment_form, "CLOSE_WAIT_SECONDS", 0.3)
     form.cell("4.1.4").note.setPlainText("catatan penting")
