@@ -114,18 +114,20 @@ class NewAssessmentDialog(QDialog):
         free = [p for p in periods if p not in existing]
         default = current if current in free else (free[0] if free else current)
         self.period.setCurrentIndex(periods.index(default))
-        self.prefill = QCheckBox(self.tr("Isi dari semester sebelumnya"), self)
-        self.prefill.setChecked(True)
-        self.prefill.setToolTip(self.tr(
-            "Salin nilai dan catatan dari penilaian Anda sebelumnya untuk e-Warong ini, "
-            "lalu perbarui yang berubah."))
+        # Nothing is copied: last semester's answers are offered cell by cell in the form,
+        # marked "dari semester lalu", and count only once the advisor confirms them.
+        self.carry_note = QLabel(self.tr(
+            "Penilaian dimulai kosong. Jawaban Anda semester lalu (bila ada) tampil di setiap "
+            "sel sebagai usulan \"dari semester lalu\"; sel terhitung terisi setelah Anda "
+            "memakainya (Spasi) atau memilih tingkat."), self)
+        self.carry_note.setWordWrap(True)
         self.error = ErrorLabel(self)
 
         intro = QLabel(self.tr("Penilaian diri Anda untuk <b>{name}</b>.").format(
             name=html.escape(warong.name)), self)
         form = QFormLayout()
         form.addRow(self.tr("&Periode (semester):"), self.period)
-        form.addRow("", self.prefill)
+        form.addRow("", self.carry_note)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -136,8 +138,7 @@ class NewAssessmentDialog(QDialog):
     def accept(self) -> None:
         try:
             summary = store.write(self.database, assessments.start_assessment,
-                                  self.advisor_id, self.warong.id, self.period.currentData(),
-                                  prefill_from_previous=self.prefill.isChecked())
+                                  self.advisor_id, self.warong.id, self.period.currentData())
         except UserError as exc:
             self.error.show_error(exc)
             return
@@ -409,7 +410,7 @@ class MainWindow(ShellWindow):
         self.new_assessment_action.triggered.connect(self.new_assessment)
         # triggered(bool) would land in open_assessment's optional argument
         self.open_assessment_action.triggered.connect(lambda _checked: self.open_assessment())
-        self.view_profile_action.triggered.connect(self.view_profile)
+        self.view_profile_action.triggered.connect(lambda: self.view_profile())
         self.find_action.triggered.connect(self.focus_search)
         self.switch_advisor_action.triggered.connect(self.switch_advisor)
         self.edit_profile_action.triggered.connect(self.edit_profile)
@@ -669,13 +670,14 @@ class MainWindow(ShellWindow):
         form = AssessmentForm(self.database, summary.id,
                               editor_id=None if self.database.read_only else self.advisor_id,
                               lang=self.lang, parent=self)
+        form.profile_requested.connect(lambda: self.view_profile(form.summary))
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
             period=period_name(summary.period, self.lang), warong=summary.warong_name,
             advisor=summary.advisor_name)
         return self._show_window(key, form, title)
 
-    def view_profile(self) -> QWidget | None:
-        summary = self.selected_assessment()
+    def view_profile(self, summary: AssessmentSummary | None = None) -> QWidget | None:
+        summary = summary or self.selected_assessment()
         if summary is None:
             return None
         key = ("profile", summary.id)

@@ -185,12 +185,12 @@ def test_new_assessment_defaults_to_this_semester_and_refuses_a_taken_period(win
                if combo.model().item(i).isEnabled()}
     assert v.current_period() in periods
     assert enabled == set(periods) - taken  # the demo's three semesters cannot be redone
-    assert dialog.prefill.isChecked()
+    assert "usulan" in dialog.carry_note.text()  # nothing is copied without a look
     assert combo.currentData() in enabled
     dialog.reject()
 
 
-def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advisor, qtbot):
+def test_a_new_semester_starts_empty_with_last_semester_as_proposals(window, demo_advisor, qtbot):
     pytest.importorskip("ewarong_desktop.ui.assessment.form")
     with window.database.session() as session:
         mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
@@ -207,8 +207,11 @@ def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advi
     assert model.rowCount() == 7
     created = window.selected_assessment()
     assert created.period == period and created.advisor_id == demo_advisor.id
-    assert created.answered > 0  # copied from the latest earlier semester
+    assert created.answered == 0  # last semester's answers are proposals, not answers
     [form] = window.open_windows()
+    carried = [code for code in form._order() if not form.cell(code).carried_badge.isHidden()]
+    assert carried and "dari semester lalu" in form.cell(carried[0]).carried_badge.text()
+    assert form.answered_count() == 0
     assert form.isVisible() and period_name(period) in form.windowTitle()
     assert form.is_editable  # the advisor's own draft
     assert window.open_assessment() is form  # asked again: the same window comes forward

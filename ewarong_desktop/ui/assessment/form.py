@@ -18,13 +18,17 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QFont,
     QFontMetrics,
     QHideEvent,
     QKeyEvent,
+    QKeySequence,
     QPalette,
     QShowEvent,
+    QUndoCommand,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +39,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -138,6 +143,16 @@ def navigation_for(event: QKeyEvent) -> str | None:
     return None
 
 
+def level_text(instrument: Instrument, rating: RatingValue, lang: str, na_mark: str = "TB") -> str:
+    """A level in words as the buttons show it: "3 · Baik", or "TB · Tidak berlaku"."""
+    if rating.not_applicable:
+        return f"{na_mark} · {instrument.not_applicable.label.get(lang)}"
+    if rating.level is None:
+        return "–"
+    scale = next(s for s in instrument.scale if s.level == rating.level)
+    return f"{scale.level} · {scale.label.get(lang)}"
+
+
 def _repolish(widget: QWidget) -> None:
     # Style sheets read dynamic properties only when the widget is polished again.
     widget.style().unpolish(widget)
@@ -187,6 +202,7 @@ class CellEditor(QFrame):
     note_edited = Signal(str)
     note_left = Signal(str)
     entered = Signal(str)
+    proposal_accepted = Signal(str)  # code: take over last semester's answer (Space)
 
     def __init__(self, cell: Cell, instrument: Instrument, advisor_type: str, lang: str,
                  rating: RatingValue, parent: QWidget | None = None):
@@ -195,6 +211,7 @@ class CellEditor(QFrame):
         self.role = cell.role
         self.area = cell.area
         self.saved = rating  # what the database holds for this cell
+        self.proposal: RatingValue | None = None  # last semester's answer, not yet confirmed
         self._instrument = instrument
         self._lang = lang
         self.setObjectName("assessmentCell")
@@ -222,6 +239,11 @@ class CellEditor(QFrame):
         header.addWidget(self.code_label)
         header.addWidget(self.context_label, 1)
         header.addWidget(self.unrated_badge)
+        # Last semester's answer, offered but never counted until the advisor takes it.
+        self.carried_badge = QLabel(self)
+        self.carried_badge.setObjectName("carriedBadge")
+        self.carried_badge.hide()
+        header.addWidget(self.carried_badge)
         left.addLayout(header)
 
         self.prompt_label = QLabel(cell.prompt(advisor_type, lang), self)
@@ -260,7 +282,9 @@ class CellEditor(QFrame):
             self.level_buttons[scale.level] = button
             picker.addWidget(button)
         na = instrument.not_applicable
-        self.na_button = self._level_button(f"N · {na.label.get(lang)}", na.description.get(lang), "N")
+        # "TB" (tidak berlaku) as in the profile, the audit trail and the PDF; key T (or N).
+        self.na_button = self._level_button(f"{self.tr('TB')} · {na.label.get(lang)}",
+                                            na.description.get(lang), "T")
         self.na_button.clicked.connect(lambda _=False: self._request(None, True))
         picker.addWidget(self.na_button)
         picker.addStretch(1)
@@ -333,7 +357,21 @@ class CellEditor(QFrame):
         for level, button in self.level_buttons.items():
             button.setChecked(self.saved.level == level)
         self.na_button.setChecked(self.saved.not_applicable)
-        self.unrated_badge.setVisible(not self.saved.answered)
+        carried = self.proposal is not None and not self.saved.answered
+        self.unrated_badge.setVisible(not self.saved.answered and not carried)
+        self.carried_badge.setVisible(carried)
+
+    def set_proposal(self, proposal: RatingValue | None) -> None:
+        """Offer last semester's answer: shown as "dari semester lalu" until confirmed."""
+        self.proposal = proposal
+        if proposal is not None:
+            self.carried_badge.setText(self.tr(
+                "dari semester lalu: {level} — belum dikonfirmasi (Spasi)").format(
+                    level=level_text(self._instrument, proposal, self._lang, self.tr("TB"))))
+            self.carried_badge.setToolTip(self.tr(
+                "Jawaban Anda semester lalu. Tekan Spasi untuk memakainya, atau pilih tingkat "
+                "lain. Sel ini belum dihitung terisi sampai Anda memilih."))
+        self.show_saved()
 
     def note_text(self) -> str:
         return self.note.toPlainText()
@@ -361,8 +399,11 @@ class CellEditor(QFrame):
             if key in LEVEL_KEYS:
                 self.level_requested.emit(self.code, LEVEL_KEYS[Qt.Key(key)], False)
                 return
-            if key == Qt.Key.Key_N:
+            if key in (Qt.Key.Key_T, Qt.Key.Key_N):
                 self.level_requested.emit(self.code, None, True)
+                return
+            if key == Qt.Key.Key_Space and self.proposal is not None:
+                self.proposal_accepted.emit(self.code)
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.level_requested.emit(self.code, None, False)
@@ -473,6 +514,30 @@ class ReopenDialog(QDialog):
         self.reason.setFocus()
 
 
+class RatingCommand(QUndoCommand):
+    """One change of a cell (level, not applicable, cleared, or its note), undoable.
+
+    Pushed after the change was saved, so its first ``redo`` does nothing; later undo and
+    redo save the cell's earlier or later value again, through the same service."""
+
+    def __init__(self, form: AssessmentForm, before: RatingValue, after: RatingValue,
+                 text: str):
+        super().__init__(text)
+        self._form = form
+        self._before = before
+        self._after = after
+        self._pushed = True
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+            return
+        self._form.restore_rating(self._after)
+
+    def undo(self) -> None:
+        self._form.restore_rating(self._before)
+
+
 class AssessmentForm(QWidget):
     """Rate the 32 cells of one assessment; read-only unless the editor owns a draft.
 
@@ -482,6 +547,7 @@ class AssessmentForm(QWidget):
 
     changed = Signal()
     finalised = Signal()
+    profile_requested = Signal()  # "Lihat profil" after finalising
 
     def __init__(self, database: Database, assessment_id: uuid.UUID, *,
                  editor_id: uuid.UUID | None, lang: str, parent: QWidget | None = None):
@@ -518,6 +584,12 @@ class AssessmentForm(QWidget):
         self._ratings: dict[str, RatingValue] = {
             code: detail.ratings.get(code, RatingValue(code)) for code in self._instrument.cells}
         self._editors: dict[str, CellEditor] = {}
+        # Last semester's answers, offered per cell as "dari semester lalu" until confirmed.
+        self._proposals: dict[str, RatingValue] = (
+            store.read(database, assessments.previous_answers, assessment_id)
+            if not detail.summary.is_final else {})
+        self.undo_stack = QUndoStack(self)
+        self.completion_box: QMessageBox | None = None
 
         self.setStyleSheet(form_style(QApplication.palette()))
         self._build_top()
@@ -528,10 +600,31 @@ class AssessmentForm(QWidget):
 
     # ------------------------------------------------------------------ building
 
+    def _build_menu(self, layout: QVBoxLayout) -> None:
+        menu_bar = QMenuBar(self)
+        edit_menu = menu_bar.addMenu(self.tr("&Sunting"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Batalkan"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Ulangi"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        close_action = QAction(self.tr("&Tutup jendela"), self)
+        close_action.setShortcuts([QKeySequence("Ctrl+W")])
+        close_action.triggered.connect(self.close)
+        for action in (self.undo_action, self.redo_action, close_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(close_action)
+        self.menu_bar = menu_bar
+        layout.setMenuBar(menu_bar)
+
     def _build_top(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
+        self._build_menu(layout)
 
         title_row = QHBoxLayout()
         self.title = QLabel(self)
@@ -588,6 +681,11 @@ class AssessmentForm(QWidget):
                                                "difinalisasi: siapa, kapan, apa, dan alasannya."))
         self.history_button.clicked.connect(self.show_history)
         bar.addWidget(self.history_button)
+        self.profile_button = QPushButton(self.tr("Lihat &profil"), self)
+        self.profile_button.setToolTip(self.tr("Profil peran penilaian ini: grafik, tingkat per "
+                                               "sel dan kesenjangan terhadap target."))
+        self.profile_button.clicked.connect(self.profile_requested)
+        bar.addWidget(self.profile_button)
         layout.addLayout(bar)
 
         self.banner = QLabel(self)
@@ -595,7 +693,7 @@ class AssessmentForm(QWidget):
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
         self.key_hint = QLabel(self.tr(
-            "Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · "
+            "Papan ketik: 0–4 pilih tingkat, T tidak berlaku (TB), Del hapus · ↑/↓ pindah sel · "
             "Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · "
             "F8 sel belum dinilai"), self)
         self.key_hint.setObjectName("keyHint")
@@ -661,6 +759,8 @@ class AssessmentForm(QWidget):
         editor = CellEditor(self._instrument.cells[code], self._instrument,
                             self._summary.advisor_type, self._lang, self._ratings[code], self)
         editor.set_editable(self.is_editable)
+        editor.set_proposal(self._proposals.get(code) if self.is_editable else None)
+        editor.proposal_accepted.connect(self._accept_proposal)
         editor.level_requested.connect(self._on_level_requested)
         editor.navigate.connect(self._on_navigate)
         editor.note_edited.connect(self._on_note_edited)
@@ -705,6 +805,11 @@ class AssessmentForm(QWidget):
         self.finalise_button.setVisible(editable)
         self.reopen_button.setVisible(summary.is_final and self.is_owner)
         self.history_button.setVisible(summary.finalised_at is not None)  # final once: audited
+        self.profile_button.setVisible(summary.is_final)
+        if not editable:
+            self.undo_stack.clear()  # nothing to undo in a final or someone else's assessment
+        for code, editor in self._editors.items():
+            editor.set_proposal(self._proposals.get(code) if editable else None)
         self.key_hint.setVisible(editable)
         if summary.is_final and self.is_owner:
             banner = self.tr("Penilaian ini sudah final dan hanya bisa dibaca. Untuk mengubahnya, "
@@ -753,8 +858,8 @@ class AssessmentForm(QWidget):
             code, message = errors[0]
             self.save_state.setObjectName("saveError")
             self.save_state.setText(self.tr("Tidak tersimpan ({code}): {message}").format(
-                code=code, message=message))
-            self.save_state.setToolTip("\n".join(f"{c}: {m}" for c, m in errors))
+                code=self.cell_words(code), message=message))
+            self.save_state.setToolTip("\n".join(f"{self.cell_words(c)}: {m}" for c, m in errors))
         elif self._saves.waiting:
             self.save_state.setObjectName("")
             self.save_state.setText(self.tr("Menunggu basis data yang sedang sibuk..."))
@@ -938,6 +1043,8 @@ class AssessmentForm(QWidget):
         if not self.is_editable:
             editor.show_saved()
             return
+        before = editor.saved
+
         def write() -> RatingValue:
             return store.save(self._database, assessments.set_rating, self._assessment_id,
                               code, level, not_applicable=not_applicable,
@@ -949,7 +1056,8 @@ class AssessmentForm(QWidget):
             self._update_save_state()
 
         if not self._saves.submit(("cell", code), write,
-                                  lambda saved: self._level_saved(code, saved, advance=True),
+                                  lambda saved: self._level_saved(code, saved, advance=True,
+                                                                  before=before),
                                   refused):
             # Waiting for a busy database: keep showing what was chosen, carry on typing.
             for number, button in editor.level_buttons.items():
@@ -958,17 +1066,92 @@ class AssessmentForm(QWidget):
             if level is not None or not_applicable:
                 self._advance_after(code)
 
-    def _level_saved(self, code: str, saved: RatingValue, *, advance: bool) -> None:
+    def _level_saved(self, code: str, saved: RatingValue, *, advance: bool,
+                     before: RatingValue | None = None) -> None:
         editor = self.cell(code)
+        was_complete = self.answered_count() == len(self._ratings)
         self._ratings[code] = editor.saved = saved
+        if editor.note_text() != saved.note and code not in self._dirty_notes:
+            editor.note.setPlainText(saved.note)  # an undone or redone note
         waited = self._saves.waiting  # landed after waiting: the focus has moved on already
         editor.show_saved()
         self._rating_error = None
         self._update_progress()
         self._update_save_state()
         self.changed.emit()
-        if saved.answered and advance and not waited:
+        if before is not None and before != saved:
+            self.undo_stack.push(RatingCommand(self, before, saved, self.tr(
+                "tingkat {cell}").format(cell=self.cell_words(code))))
+        now_complete = self.answered_count() == len(self._ratings)
+        if advance and now_complete and not was_complete:
+            self._offer_finalise(code)  # the cursor stays on the last cell rated
+        elif saved.answered and advance and not waited:
             self._advance_after(code)
+
+    def restore_rating(self, value: RatingValue) -> None:
+        """Save a cell's earlier (undo) or later (redo) value and show the cell."""
+        code = value.cell_code
+        editor = self.cell(code)
+        self.focus_cell(code)
+        if not self.is_editable:
+            return
+        self._saves.forget([("note", code)])
+        self._dirty_notes.discard(code)
+
+        def write() -> RatingValue:
+            return store.save(self._database, assessments.set_rating, self._assessment_id,
+                              code, value.level, not_applicable=value.not_applicable,
+                              note=value.note, editor_id=self._editor_id)
+
+        def refused(exc: Exception) -> None:
+            editor.show_saved()
+            self._rating_error = (code, self._error_text(exc))
+            self._update_save_state()
+
+        self._saves.submit(("cell", code), write,
+                           lambda saved: self._level_saved(code, saved, advance=False), refused)
+
+    def _accept_proposal(self, code: str) -> None:
+        """Space on a carried-over cell: take last semester's answer (and its note)."""
+        proposal = self._proposals.get(code)
+        if proposal is None or not self.is_editable:
+            return
+        editor = self.cell(code)
+        if proposal.note and not editor.note_text().strip():
+            editor.note.setPlainText(proposal.note)
+        self._on_level_requested(code, proposal.level, proposal.not_applicable)
+
+    def cell_words(self, code: str) -> str:
+        """A cell named as an advisor knows it: "Broker — Keuangan" rather than "4.1.5"."""
+        cell = self._instrument.cells[code]
+        role = role_label(self._instrument.role(cell.role), self._lang)
+        return f"{role} — {self._instrument.area(cell.area).short.get(self._lang)}"
+
+    def _offer_finalise(self, code: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Semua sel terisi"),
+                          self.tr("Semua {total} sel terisi — finalisasi sekarang?").format(
+                              total=len(self._ratings)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr(
+            "Pilih \"Nanti\" untuk memeriksa jawaban dulu; tidak ada yang berubah. Setelah "
+            "final, penilaian hanya bisa diubah dengan membukanya kembali."))
+        confirm = box.addButton(self.tr("&Finalisasi sekarang"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Nanti"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(confirm)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(button: object) -> None:
+            if button is confirm:
+                if self.save_pending():
+                    self._finalise()
+                else:
+                    self._show_unsaved_note(self.tr("Belum bisa difinalisasi"))
+            else:
+                self.focus_cell(code)
+
+        box.buttonClicked.connect(chosen)
+        self.completion_box = box
+        box.open()
 
     def _advance_after(self, code: str) -> None:
         order = self._order()
@@ -1021,6 +1204,9 @@ class AssessmentForm(QWidget):
     def _note_saved(self, code: str, saved: RatingValue) -> None:
         editor = self.cell(code)
         changed = saved != editor.saved
+        if changed and saved.note != editor.saved.note:
+            self.undo_stack.push(RatingCommand(self, editor.saved, saved, self.tr(
+                "catatan {cell}").format(cell=self.cell_words(code))))
         self._ratings[code] = editor.saved = saved
         if editor.note_text() == saved.note:  # typed on while it waited: still dirty
             self._dirty_notes.discard(code)
@@ -1100,7 +1286,7 @@ class AssessmentForm(QWidget):
         self.focus_cell(code, into_note=True)
         self._show_message(QMessageBox.Icon.Warning, title,
                            self.tr("Catatan pada sel {code} belum tersimpan: {message}").format(
-                               code=code, message=self._note_errors[code]))
+                               code=self.cell_words(code), message=self._note_errors[code]))
 
     # ------------------------------------------------------------------ finalise / reopen
 
@@ -1140,18 +1326,32 @@ class AssessmentForm(QWidget):
 
     def _show_incomplete(self, missing: list[str]) -> None:
         lines = []
+        carried = [code for code in missing if code in self._proposals]
         for role in range(1, ROLE_COUNT + 1):
-            codes = [code for code in missing if self._instrument.cells[code].role == role]
-            if codes:
+            names = []
+            for code in missing:
+                cell = self._instrument.cells[code]
+                if cell.role != role:
+                    continue
+                name = self._instrument.area(cell.area).short.get(self._lang)
+                if code in self._proposals:
+                    name += " " + self.tr("(usulan semester lalu, belum dikonfirmasi)")
+                names.append(name)
+            if names:
                 lines.append(f"{role_label(self._instrument.role(role), self._lang)}: "
-                             + ", ".join(codes))
+                             + "; ".join(names))
+        if carried:
+            lines.append("")
+            lines.append(self.tr("{count} di antaranya masih usulan dari semester lalu: tekan "
+                                 "Spasi pada sel itu untuk memakainya, atau pilih tingkat lain.")
+                         .format(count=len(carried)))
         first = next(code for code in self._order() if code in missing)
         self.focus_cell(first)
         box = self._show_message(
             QMessageBox.Icon.Warning, self.tr("Belum bisa difinalisasi"),
             self.tr("{count} sel belum dinilai:").format(count=len(missing)),
             "\n".join(lines) + "\n\n" + self.tr(
-                "Beri tingkat 0–4 atau tandai N (tidak berlaku) pada sel-sel ini, lalu "
+                "Beri tingkat 0–4 atau tandai TB (tidak berlaku) pada sel-sel ini, lalu "
                 "finalisasi lagi."))
         box.finished.connect(lambda _result: self.focus_cell(first))
 

@@ -143,7 +143,7 @@ class ProfileView(QWidget):
         self.grid_note.setProperty("muted", True)
         grid_layout.addWidget(self.grid_note)
 
-        headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
+        headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Tingkat"),
                    self.tr("Target")]
         gaps_box, self.gaps_table, self.gaps_empty, self.gaps_more = self._cell_list(
             self.tr("Kesenjangan terbesar terhadap target"),
