@@ -12,6 +12,7 @@ closed. A note the service refuses stays in its field, marked in red with the re
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +69,7 @@ from .save_queue import SaveQueue
 NOTE_SAVE_DELAY_MS = 600
 # Below this page width a cell's note goes under its level picker instead of beside it.
 NARROW_PAGE_WIDTH = 980
+SCALE_PANEL_MIN_WIDTH = 1000  # below this form width the scale panel gives way to the cells
 GROUP_BY_ROLE = "role"
 GROUP_BY_AREA = "area"
 # What can go wrong while saving: a refusal with a message, or the file itself.
@@ -703,7 +705,19 @@ class AssessmentForm(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        layout.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        body.addWidget(self.tabs, 1)
+        # What 0-4 mean, beside the cells where the keyboard user looks; it follows the
+        # current cell (its name, and its chosen level marked).
+        self.scale_panel = QLabel(self)
+        self.scale_panel.setObjectName("scalePanel")
+        self.scale_panel.setWordWrap(True)
+        self.scale_panel.setTextFormat(Qt.TextFormat.RichText)
+        self.scale_panel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scale_panel.setFixedWidth(250)
+        body.addWidget(self.scale_panel)
+        layout.addLayout(body, 1)
 
     def _groups(self) -> list[tuple[str, str, list[str]]]:
         """(tab title, description, cell codes) for the current grouping."""
@@ -906,7 +920,30 @@ class AssessmentForm(QWidget):
             self._editors[self._current].set_current(False)
         self._current = code
         self._editors[code].set_current(True)
+        self._show_scale(code)
         self._last_in_group[(self._grouping, self._group_index(code))] = code
+
+    def _show_scale(self, code: str) -> None:
+        """The five levels and TB with their descriptions; the current cell's level marked."""
+        rating = self._ratings[code]
+        rows = [f"<b>{html.escape(self.tr('Skala tingkat'))}</b><br>"
+                f"{html.escape(self.cell_words(code))}"]
+        entries = [(str(s.level), s.label.get(self._lang), s.description.get(self._lang),
+                    rating.level == s.level) for s in self._instrument.scale]
+        na = self._instrument.not_applicable
+        entries.append((self.tr("TB"), na.label.get(self._lang), na.description.get(self._lang),
+                        rating.not_applicable))
+        for key, label, description, chosen in entries:
+            mark = "▶ " if chosen else ""
+            rows.append(f"<p style='margin-top:6px'>{mark}<b>{html.escape(key)} · "
+                        f"{html.escape(label)}</b><br>{html.escape(description)}</p>")
+        proposal = self._proposals.get(code)
+        if proposal is not None and not rating.answered and self.is_editable:
+            rows.append("<p style='margin-top:6px'><i>" + html.escape(self.tr(
+                "Semester lalu: {level}. Spasi = pakai lagi.").format(
+                    level=level_text(self._instrument, proposal, self._lang, self.tr("TB"))))
+                + "</i></p>")
+        self.scale_panel.setText("".join(rows))
 
     def focus_cell(self, code: str, *, into_note: bool = False) -> None:
         """Show the cell's group, scroll it into view and give it the keyboard focus."""
@@ -1025,6 +1062,8 @@ class AssessmentForm(QWidget):
             self.next_unrated()
         elif how in (NEXT_GROUP, PREVIOUS_GROUP):
             self.switch_group(1 if how == NEXT_GROUP else -1)
+        elif event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()  # a secondary window: Esc closes it (in a note, Esc goes to the cell)
         else:
             super().keyPressEvent(event)
 
@@ -1075,6 +1114,8 @@ class AssessmentForm(QWidget):
             editor.note.setPlainText(saved.note)  # an undone or redone note
         waited = self._saves.waiting  # landed after waiting: the focus has moved on already
         editor.show_saved()
+        if code == self._current:
+            self._show_scale(code)
         self._rating_error = None
         self._update_progress()
         self._update_save_state()
@@ -1261,6 +1302,11 @@ class AssessmentForm(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self.setStyleSheet(form_style(QApplication.palette()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        # On a narrow window the cells need the room; the buttons' tooltips still say it.
+        self.scale_panel.setVisible(self.width() >= SCALE_PANEL_MIN_WIDTH)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.save_pending()

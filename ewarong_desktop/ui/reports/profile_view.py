@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -59,6 +59,16 @@ class ProfileView(QWidget):
         # Secondary text in a shade of the palette's own text, so it reads in any theme.
         colours = QApplication.palette()
         self.setStyleSheet(f'QLabel[muted="true"] {{ color: {theme.muted_text(colours)}; }}')
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # A secondary window: Esc and Ctrl+W close it.
+        closing = event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Close) \
+            or (event.key() == Qt.Key.Key_W
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+        if closing and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

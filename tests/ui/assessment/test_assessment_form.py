@@ -387,3 +387,18 @@ def test_ctrl_w_closes_the_form(draft, owner_id, open_form):
     form = open_form(draft, owner_id)
     press_ctrl(Qt.Key.Key_W)
     assert not form.isVisible()
+
+
+def test_the_scale_follows_the_current_cell_and_esc_closes(database, draft, owner_id,
+                                                         open_form):
+    form = open_form(draft, owner_id)
+    panel = form.scale_panel
+    assert panel.isVisible() and "Broker — Bansos" in panel.text()
+    for scale in form._instrument.scale:  # all five descriptions, where the eyes are
+        assert scale.description.get("id")[:30] in panel.text()
+    press(Qt.Key.Key_3)
+    assert "Broker — Data KPM" in panel.text() and "▶" not in panel.text()
+    press(Qt.Key.Key_Up)
+    assert "▶ <b>3 · " in panel.text()
+    press(Qt.Key.Key_Escape)
+    assert not form.isVisible()

@@ -158,3 +158,19 @@ def test_the_radar_shows_the_previous_period_as_the_pdf_does(qtbot, demo_db):
     alone = ProfileView(demo_db, first.id, lang="id")
     qtbot.addWidget(alone)
     assert alone.previous is None and alone.radar._previous is None
+
+
+@pytest.mark.parametrize("key", ["esc", "ctrl+w"])
+def test_esc_and_ctrl_w_close_the_profile_window(qtbot, database, rated, key):
+    from PySide6.QtTest import QTest
+
+    widget = ProfileView(database, rated, lang="id")
+    qtbot.addWidget(widget)
+    widget.setWindowFlag(Qt.WindowType.Window, True)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if key == "esc":
+        QTest.keyClick(widget, Qt.Key.Key_Escape)
+    else:
+        QTest.keyClick(widget, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not widget.isVisible()
