@@ -357,3 +357,29 @@ def test_the_theme_menu_switches_palette_and_is_remembered(window, settings, qap
     finally:
         qapp.setStyle(style)
         qapp.setPalette(before)
+
+
+def test_an_open_form_and_profile_show_a_rating_another_connection_saved(window, demo_advisor,
+                                                                       demo_path):
+    from ewarong_desktop.db import open_database
+
+    with window.database.session() as session:
+        mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
+        draft = assessments.start_assessment(session, demo_advisor.id, mine.id, "2031-S1")
+    window.select_warong(mine.id)
+    window.refresh_assessments(select=draft.id)
+    form = window.open_assessment()
+    form.cell("4.1.1")  # built and on screen
+    profile = window.view_profile(draft)
+    other = open_database(demo_path)  # another window or program on the same file
+    try:
+        with other.session() as session:
+            assessments.set_rating(session, draft.id, "4.1.1", 1, editor_id=demo_advisor.id)
+    finally:
+        other.close()
+    assert form.cell("4.1.1").saved.level is None  # not read yet
+    assert window.change_watcher.poll()  # what the two-second poll does
+    editor = form.cell("4.1.1")
+    assert editor.level_buttons[1].isChecked() and editor.unrated_badge.isHidden()
+    assert form.answered_count() == 1 and form.progress_label.text() == "1 dari 32"
+    assert profile.profile.cells["4.1.1"].level == 1

@@ -60,7 +60,7 @@ from ...services import assessments, profiles, store
 from ...services.assessments import AssessmentSummary, RatingValue
 from ...services.store import Database
 from .. import theme
-from ..operations import ASSESSMENT, announce
+from ..operations import ASSESSMENT, announce, data_changes
 from ..widgets.charts import role_label
 from ..widgets.common import show_message, user_message
 from ..widgets.study_finding import study_finding_text
@@ -568,6 +568,10 @@ class AssessmentForm(QWidget):
         self._note_errors: dict[str, str] = {}
         # Every save tells the open screens (lists, profiles, audit trail, summary).
         self.changed.connect(self._announce_change)
+        self._announcing = False
+        # Saves of other screens, windows or programs (an import, a second window on the
+        # same file): read the cells again so no stale level stays on screen.
+        data_changes().data_changed.connect(self._on_data_changed)
         self._rating_error: tuple[str, str] | None = None
         self._switching_group = False
         self._shown_once = False
@@ -1070,7 +1074,48 @@ class AssessmentForm(QWidget):
     # ------------------------------------------------------------------ saving
 
     def _announce_change(self) -> None:
-        announce({ASSESSMENT})
+        self._announcing = True  # our own save: nothing to read again
+        try:
+            announce({ASSESSMENT})
+        finally:
+            self._announcing = False
+
+    def _on_data_changed(self, kinds: frozenset[str]) -> None:
+        if not self._announcing and ASSESSMENT in kinds:
+            self.refresh()
+
+    def refresh(self) -> bool:
+        """Show what the database holds now (another window or program may have saved);
+        True when something on screen changed. A note being typed here is kept."""
+        try:
+            detail = store.read(self._database, assessments.get_detail, self._assessment_id)
+        except UserError:
+            return False  # removed meanwhile: the main window closes this form
+        waiting = {key[1] for key in self._saves.waiting_keys() if isinstance(key, tuple)}
+        changed = False
+        for code, rating in detail.ratings.items():
+            if rating == self._ratings.get(code) or code in waiting:
+                continue
+            changed = True
+            self._ratings[code] = rating
+            editor = self._editors.get(code)
+            if editor is None:
+                continue  # built from self._ratings when first shown
+            editor.saved = rating
+            editor.show_saved()
+            if code not in self._dirty_notes and code not in self._note_errors:
+                editor.note.setPlainText(rating.note)
+        if changed:
+            # Undoing now could silently overwrite what the other window saved.
+            self.undo_stack.clear()
+            self._update_progress()
+            if self._current is not None:
+                self._show_scale(self._current)
+        if detail.summary != self._summary:
+            self._summary = detail.summary
+            self._apply_state()
+            changed = True
+        return changed
 
     def _error_text(self, exc: Exception) -> str:
         if isinstance(exc, UserError):
