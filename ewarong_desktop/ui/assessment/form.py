@@ -930,8 +930,8 @@ class AssessmentForm(QWidget):
     def _show_scale(self, code: str) -> None:
         """The five levels and TB with their descriptions; the current cell's level marked."""
         rating = self._ratings[code]
-        rows = [f"<b>{html.escape(self.tr('Skala tingkat'))}</b><br>"
-                f"{html.escape(self.cell_words(code))}"]
+        heading = self.tr("Skala tingkat")
+        rows = [f"<b>{html.escape(heading)}</b><br>{html.escape(self.cell_words(code))}"]
         entries = [(str(s.level), s.label.get(self._lang), s.description.get(self._lang),
                     rating.level == s.level) for s in self._instrument.scale]
         na = self._instrument.not_applicable
