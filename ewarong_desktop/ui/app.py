@@ -26,8 +26,8 @@ from ..paths import APP_AUTHOR, APP_NAME, default_database_path, resource_path
 from .error_hook import ErrorReporter
 from .i18n import Translation
 from .settings import Settings
-from .start_window import StartWindow
 from .single_instance import SingleInstance
+from .start_window import StartWindow
 from .theme import apply_theme
 from .widgets.common import show_message, user_message
 

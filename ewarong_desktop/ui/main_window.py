@@ -208,6 +208,12 @@ class MainWindow(ShellWindow):
         self.switch_advisor_action = QAction(self.tr("&Ganti pengguna…"), self)
         self.edit_profile_action = QAction(self.tr("&Ubah profil saya…"), self)
         self.about_action = QAction(self.tr("&Tentang e-Warong Desktop"), self)
+        self.help_action = QAction(self.tr("&Panduan"), self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        # F1 works in the form and profile windows too, not only here.
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(self.open_help)
+        self.help_window: QWidget | None = None
         self.theme_actions = QActionGroup(self)
         for code, name in ((theme.SYSTEM, self.tr("Ikuti &sistem")), (theme.LIGHT, self.tr("&Terang")),
                            (theme.DARK, self.tr("&Gelap"))):
@@ -250,7 +256,21 @@ class MainWindow(ShellWindow):
         theme_menu = bar.addMenu(self.tr("Ta&mpilan"))
         theme_menu.addActions(self.theme_actions.actions())
         help_menu = bar.addMenu(self.tr("Ban&tuan"))
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def open_help(self) -> QWidget:
+        """The guide (F1): roles, areas, scale, rating honestly, finalising, sending, backups."""
+        if self.help_window is None:
+            from .help_window import HelpWindow
+
+            window = HelpWindow(self.lang, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_args: setattr(self, "help_window", None))
+            self.help_window = window
+        self.help_window.show()
+        return self._raise(self.help_window)
 
     def set_theme(self, name: str) -> None:
         """Follow the system's theme or use the light or dark palette, now and next time."""

@@ -1221,6 +1221,29 @@ Copy this file to a USB stick or attach it to an e-mail for the coordinator. The
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Panduan e-Warong Desktop</source>
+        <translation>e-Warong Desktop guide</translation>
+    </message>
+    <message>
+        <source>&amp;Cari:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>kata yang dicari, lalu Enter</source>
+        <translation>a word to find, then Enter</translation>
+    </message>
+    <message>
+        <source>Berikut&amp;nya</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Tidak ditemukan</source>
+        <translation>Not found</translation>
+    </message>
+</context>
+<context>
     <name>LevelGridModel</name>
     <message>
         <source>TB</source>
@@ -1385,6 +1408,10 @@ Copy this file to a USB stick or attach it to an e-mail for the coordinator. The
     <message>
         <source>Kabupaten/kota:</source>
         <translation>Kabupaten/kota:</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan</source>
+        <translation>&amp;Guide</translation>
     </message>
     <message>
         <source>Ikuti &amp;sistem</source>
