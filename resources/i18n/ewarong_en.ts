@@ -2811,6 +2811,14 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <source>Nama e-Warong belum diisi; tulis namanya.</source>
         <translation>e-Warong name is empty; type its name.</translation>
     </message>
+    <message>
+        <source>Kecamatan belum diisi; pilih atau tulis kecamatannya.</source>
+        <translation>The kecamatan is missing; choose or type it.</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota belum diisi; pilih atau tulis kabupaten/kotanya.</source>
+        <translation>The kabupaten/kota is missing; choose or type it.</translation>
+    </message>
 </context>
 <context>
     <name>WarongTableModel</name>

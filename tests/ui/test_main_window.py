@@ -383,3 +383,23 @@ def test_an_open_form_and_profile_show_a_rating_another_connection_saved(window,
     assert editor.level_buttons[1].isChecked() and editor.unrated_badge.isHidden()
     assert form.answered_count() == 1 and form.progress_label.text() == "1 dari 32"
     assert profile.profile.cells["4.1.1"].level == 1
+
+
+def test_a_new_e_warong_starts_in_the_advisors_area_and_needs_both_places(window, qtbot,
+                                                                        demo_advisor):
+    assert demo_advisor.kecamatan and demo_advisor.kabupaten
+    window.add_warong_action.trigger()
+    dialog = open_dialog(window, WarongDialog)
+    assert dialog.kecamatan.currentText() == demo_advisor.kecamatan
+    assert dialog.kabupaten.currentText() == demo_advisor.kabupaten
+    qtbot.keyClicks(dialog.name, "e-Warong Tanpa Wilayah")
+    dialog.kecamatan.setCurrentText("")
+    dialog.accept()
+    assert dialog.isVisible() and "Kecamatan belum diisi" in dialog.error.text()
+    dialog.kecamatan.setCurrentText(demo_advisor.kecamatan)
+    dialog.kabupaten.setCurrentText("  ")
+    dialog.accept()
+    assert dialog.isVisible() and "Kabupaten/kota belum diisi" in dialog.error.text()
+    with window.database.session() as session:
+        assert warongs.list_warongs(session, search="Tanpa Wilayah") == []
+    dialog.reject()
