@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import IncompleteAssessmentError, UserError
 from ...instrument import AREA_COUNT, ROLE_COUNT, Cell, Instrument
+from ...periods import period_name
 from ...services import assessments, profiles, store
 from ...services.assessments import AssessmentSummary, RatingValue
 from ...services.store import Database
@@ -814,7 +815,8 @@ class AssessmentForm(QWidget):
         """Title, status, banner and which actions are offered, after load/finalise/reopen."""
         summary = self._summary
         self.title.setText(self.tr("{advisor} — {warong}, periode {period}").format(
-            advisor=summary.advisor_name, warong=summary.warong_name, period=summary.period))
+            advisor=summary.advisor_name, warong=summary.warong_name,
+            period=period_name(summary.period, self._lang)))
         self.status_label.setText(
             self.tr("Status: <b>Final</b>") if summary.is_final else self.tr("Status: <b>Draf</b>"))
         editable = self.is_editable

@@ -241,7 +241,8 @@ class ProfileView(QWidget):
             "advisor": summary.advisor_name,
             "type": advisor_type.get(self._lang) if advisor_type else summary.advisor_type,
             "warong": warong,
-            "region": f"{summary.kelurahan}, {summary.kecamatan}, {summary.kabupaten}",
+            "region": ", ".join(place for place in (summary.kelurahan, summary.kecamatan,
+                                                     summary.kabupaten) if place),
             "period": period_name(summary.period, self._lang),
             "status": self.tr("Final") if summary.is_final else self.tr("Draf (belum final)"),
             "completeness": self.tr("{answered} dari {total} sel ({percent})").format(
