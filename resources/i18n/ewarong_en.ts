@@ -1729,6 +1729,10 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>Change &amp;history...</translation>
     </message>
     <message>
+        <source>Sejak semester lalu</source>
+        <translation>Since last semester</translation>
+    </message>
+    <message>
         <source>Bidang</source>
         <translation>Area</translation>
     </message>
@@ -1781,8 +1785,20 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>{answered} of {total} cells ({percent})</translation>
     </message>
     <message>
+        <source>belum ada penilaian semester lalu</source>
+        <translation>no assessment last semester</translation>
+    </message>
+    <message>
+        <source>rerata {before} → {now} ({period}); {roles}</source>
+        <translation>mean {before} → {now} ({period}); {roles}</translation>
+    </message>
+    <message>
         <source>… dan {count} sel lain.</source>
         <translation>… and {count} more cell(s).</translation>
+    </message>
+    <message>
+        <source>Tampilkan semua</source>
+        <translation>Show all</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ keeps no database objects and can be refreshed after the assessment changes.
 
 from __future__ import annotations
 
+import html
 import uuid
 
 from PySide6.QtCore import QEvent, Qt
@@ -111,9 +112,10 @@ class ProfileView(QWidget):
             ("warong", self.tr("e-Warong")), ("region", self.tr("Wilayah")),
             ("period", self.tr("Periode")), ("status", self.tr("Status")),
             ("completeness", self.tr("Kelengkapan")), ("overall", self.tr("Rerata keseluruhan")),
+            ("change", self.tr("Sejak semester lalu")),
         ]
         self.header_values = fact_grid(header, [(key, caption + ":") for key, caption in fields],
-                                       content, rows=4)
+                                       content, rows=5)
         for caption in content.findChildren(QLabel):
             if caption.text().endswith(":"):
                 caption.setProperty("muted", True)
@@ -164,6 +166,11 @@ class ProfileView(QWidget):
                             [*headers, self.tr("Temuan studi")],
                             self.tr("Belum ada sel yang mencapai target."), content)
         self._boxes = (radar_box, grid_box, gaps_box, strengths_box)
+        self.expanded: set[str] = set()  # lists shown whole after "tampilkan semua"
+        for name, label in (("gaps", self.gaps_more), ("strengths", self.strengths_more)):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.linkActivated.connect(lambda _link, name=name: self.expand(name))
         self._wide: bool | None = None
         self._arrange(wide=True)
 
@@ -225,10 +232,13 @@ class ProfileView(QWidget):
         self.grid_note.setText(self.tr(
             "Angka = tingkat 0-4; TB = tidak berlaku (tidak ikut dihitung); sel kosong berarsir = "
             "belum dinilai. Kolom dan baris \"Rerata\" memuat rerata per peran dan per bidang."))
-        self._fill(self.gaps_table, self.gaps_empty, self.gaps_more, profile.gaps, GAPS_SHOWN,
+        self._fill(self.gaps_table, self.gaps_empty, self.gaps_more, profile.gaps,
+                   len(profile.gaps) if "gaps" in self.expanded else GAPS_SHOWN,
                    instrument, with_gap=True)
         self._fill(self.strengths_table, self.strengths_empty, self.strengths_more,
-                   profile.strengths, STRENGTHS_SHOWN, instrument, with_gap=False)
+                   profile.strengths,
+                   len(profile.strengths) if "strengths" in self.expanded else STRENGTHS_SHOWN,
+                   instrument, with_gap=False)
 
     def _show_header(self, profile: RoleProfile, instrument: Instrument) -> None:
         summary = profile.assessment
@@ -249,10 +259,30 @@ class ProfileView(QWidget):
                 answered=profile.answered, total=profile.total,
                 percent=f"{round(100 * profile.completeness)}%"),
             "overall": format_mean(profile.overall, self._lang),
+            "change": self._change_text(profile),
         }
         for key, text in values.items():
             self.header_values[key].setText(text)
         self.history_button.setVisible(summary.finalised_at is not None)  # final once: audited
+
+    def _change_text(self, profile: RoleProfile) -> str:
+        """The overall mean then and now, and each role's change, as the PDF reports it."""
+        previous = self.previous
+        if previous is None or previous.overall is None or profile.overall is None:
+            return self.tr("belum ada penilaian semester lalu")
+        instrument = profiles.instrument_for(profile.instrument_version)
+        parts = []
+        for role in range(1, ROLE_COUNT + 1):
+            now, then = profile.role_means[role], previous.role_means[role]
+            if now is not None and then is not None:
+                change = now - then
+                sign = "+" if change > 0.05 else ""
+                parts.append(f"{role_label(instrument.role(role), self._lang)} "
+                             f"{sign}{format_mean(change, self._lang)}")
+        return self.tr("rerata {before} → {now} ({period}); {roles}").format(
+            before=format_mean(previous.overall, self._lang),
+            now=format_mean(profile.overall, self._lang),
+            period=period_name(previous.assessment.period, self._lang), roles=", ".join(parts))
 
     def show_history(self) -> QWidget:
         """The audit trail of this assessment in a window of its own."""
@@ -283,4 +313,10 @@ class ProfileView(QWidget):
         empty.setVisible(not rows)
         hidden = len(cells) - len(rows)
         more.setVisible(hidden > 0)
-        more.setText(self.tr("… dan {count} sel lain.").format(count=hidden))
+        more.setText(html.escape(self.tr("… dan {count} sel lain.").format(count=hidden))
+                     + " <a href='#all'>" + html.escape(self.tr("Tampilkan semua")) + "</a>")
+
+    def expand(self, name: str) -> None:
+        """Show the whole list of gaps (``gaps``) or strengths (``strengths``)."""
+        self.expanded.add(name)
+        self.refresh()

@@ -174,3 +174,22 @@ def test_esc_and_ctrl_w_close_the_profile_window(qtbot, database, rated, key):
     else:
         QTest.keyClick(widget, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not widget.isVisible()
+
+
+def test_the_cut_off_lists_expand_and_the_change_since_last_semester_shows(
+        view, profile, database, advisor_and_warong, rated):
+    assert len(view.gaps_table.column_texts(0)) == GAPS_SHOWN
+    assert "Tampilkan semua" in view.gaps_more.text()
+    view.gaps_more.linkActivated.emit("#all")
+    assert len(view.gaps_table.column_texts(0)) == len(profile.gaps) and view.gaps_more.isHidden()
+    assert view.header_values["change"].text() == "belum ada penilaian semester lalu"
+    owner, warong = advisor_and_warong
+    with database.session() as session:
+        earlier = assessments.start_assessment(session, owner, warong, "2025-S2")
+        for code in all_cell_codes():
+            assessments.set_rating(session, earlier.id, code, 1, editor_id=owner)
+    view.refresh()
+    change = view.header_values["change"].text()
+    assert change.startswith("rerata 1,0 → ") and "Semester II 2025" in change
+    assert "Broker +" in change
+    assert len(view.gaps_table.column_texts(0)) == len(profile.gaps)  # stays expanded on refresh
