@@ -210,6 +210,16 @@ def previous_assessment_id(session: Session, assessment_id: uuid.UUID) -> uuid.U
     )
 
 
+def previous_answers(session: Session, assessment_id: uuid.UUID) -> dict[str, RatingValue]:
+    """The cells (level, not applicable or a note) the same advisor gave this e-Warong in the
+    latest earlier period: what the form offers as "dari semester lalu" until confirmed."""
+    previous_id = previous_assessment_id(session, assessment_id)
+    if previous_id is None:
+        return {}
+    return {code: rating for code, rating in get_detail(session, previous_id).ratings.items()
+            if rating.answered}
+
+
 def start_assessment(session: Session, advisor_id: uuid.UUID, warong_id: uuid.UUID, period: str,
                      *, prefill_from_previous: bool = False,
                      instrument_version: str = DEFAULT_VERSION) -> AssessmentSummary:

@@ -26,7 +26,9 @@ from ..paths import APP_AUTHOR, APP_NAME, default_database_path, resource_path
 from .error_hook import ErrorReporter
 from .i18n import Translation
 from .settings import Settings
+from .single_instance import SingleInstance
 from .start_window import StartWindow
+from .theme import apply_theme
 from .widgets.common import show_message, user_message
 
 # Everything that loads the database layer (SQLAlchemy alone takes longer to import than
@@ -265,6 +267,19 @@ class Application(QObject):
 
         install_exchange_actions(self, window)
 
+    def bring_forward(self) -> None:
+        """Another start on this file asked for this program: show its window, and say why."""
+        window: QWidget | None = self.window or self.setup_dialog or self.start_window
+        if window is None:
+            return
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if self.window is not None:
+            self.window.statusBar().showMessage(self.tr(
+                "e-Warong Desktop dijalankan lagi pada berkas ini: jendela yang sudah terbuka "
+                "ini dipakai."), 10000)
+
     def shutdown(self) -> None:
         """Close the window and database and remove translators (tests reuse one QApplication)."""
         if self.window is not None:
@@ -337,14 +352,26 @@ def run_gui(db_path: Path | None = None, lang: str | None = None, receive: Path 
     reporter.install()
     try:
         settings = Settings()
+        apply_theme(settings.theme, app)
+        path = startup_path(db_path, settings)
+        instance = SingleInstance(path, app)
+        # A file to receive is handled by this start; otherwise one program per file.
+        if receive is None and not instance.claim():
+            if sys.stderr is not None:
+                print(QCoreApplication.translate(
+                    "Application", "e-Warong Desktop sudah terbuka pada berkas ini; jendelanya "
+                    "dibawa ke depan."), file=sys.stderr)
+            return 0
         controller = Application(settings, lang)
+        instance.activated.connect(controller.bring_forward)
         controller.finished.connect(app.exit)
         if receive is not None:
             receive_when_open(controller, receive)
         # The start window first, the database after it is painted (see Application.launch).
-        controller.launch(startup_path(db_path, settings))
+        controller.launch(path)
         code = app.exec()
         controller.shutdown()
+        instance.release()
         return code
     finally:
         reporter.uninstall()

@@ -50,6 +50,7 @@ from ..services.advisors import AdvisorInfo
 from ..services.assessments import AssessmentSummary
 from ..services.store import Database
 from ..services.warongs import WarongInfo
+from . import theme
 from .assessment.warong_dialog import WarongDialog, service_labels
 from .change_watch import ChangeWatcher
 from .i18n import LANGUAGE_NAMES
@@ -113,18 +114,20 @@ class NewAssessmentDialog(QDialog):
         free = [p for p in periods if p not in existing]
         default = current if current in free else (free[0] if free else current)
         self.period.setCurrentIndex(periods.index(default))
-        self.prefill = QCheckBox(self.tr("Isi dari semester sebelumnya"), self)
-        self.prefill.setChecked(True)
-        self.prefill.setToolTip(self.tr(
-            "Salin nilai dan catatan dari penilaian Anda sebelumnya untuk e-Warong ini, "
-            "lalu perbarui yang berubah."))
+        # Nothing is copied: last semester's answers are offered cell by cell in the form,
+        # marked "dari semester lalu", and count only once the advisor confirms them.
+        self.carry_note = QLabel(self.tr(
+            "Penilaian dimulai kosong. Jawaban Anda semester lalu (bila ada) tampil di setiap "
+            "sel sebagai usulan \"dari semester lalu\"; sel terhitung terisi setelah Anda "
+            "memakainya (Spasi) atau memilih tingkat."), self)
+        self.carry_note.setWordWrap(True)
         self.error = ErrorLabel(self)
 
         intro = QLabel(self.tr("Penilaian diri Anda untuk <b>{name}</b>.").format(
             name=html.escape(warong.name)), self)
         form = QFormLayout()
         form.addRow(self.tr("&Periode (semester):"), self.period)
-        form.addRow("", self.prefill)
+        form.addRow("", self.carry_note)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -135,8 +138,7 @@ class NewAssessmentDialog(QDialog):
     def accept(self) -> None:
         try:
             summary = store.write(self.database, assessments.start_assessment,
-                                  self.advisor_id, self.warong.id, self.period.currentData(),
-                                  prefill_from_previous=self.prefill.isChecked())
+                                  self.advisor_id, self.warong.id, self.period.currentData())
         except UserError as exc:
             self.error.show_error(exc)
             return
@@ -207,6 +209,20 @@ class MainWindow(ShellWindow):
         self.switch_advisor_action = QAction(self.tr("&Ganti pengguna…"), self)
         self.edit_profile_action = QAction(self.tr("&Ubah profil saya…"), self)
         self.about_action = QAction(self.tr("&Tentang e-Warong Desktop"), self)
+        self.help_action = QAction(self.tr("&Panduan"), self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        # F1 works in the form and profile windows too, not only here.
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(self.open_help)
+        self.help_window: QWidget | None = None
+        self.theme_actions = QActionGroup(self)
+        for code, name in ((theme.SYSTEM, self.tr("Ikuti &sistem")), (theme.LIGHT, self.tr("&Terang")),
+                           (theme.DARK, self.tr("&Gelap"))):
+            action = QAction(name, self.theme_actions)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.theme)
+            action.setData(code)
+        self.theme_actions.triggered.connect(lambda action: self.set_theme(action.data()))
         self.language_actions = QActionGroup(self)
         for code in LANGUAGES:
             action = QAction(LANGUAGE_NAMES[code], self.language_actions)
@@ -238,8 +254,31 @@ class MainWindow(ShellWindow):
         user_menu.addAction(self.edit_profile_action)
         language_menu = bar.addMenu(self.tr("B&ahasa"))
         language_menu.addActions(self.language_actions.actions())
+        theme_menu = bar.addMenu(self.tr("Ta&mpilan"))
+        theme_menu.addActions(self.theme_actions.actions())
         help_menu = bar.addMenu(self.tr("Ban&tuan"))
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def open_help(self) -> QWidget:
+        """The guide (F1): roles, areas, scale, rating honestly, finalising, sending, backups."""
+        if self.help_window is None:
+            from .help_window import HelpWindow
+
+            window = HelpWindow(self.lang, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_args: setattr(self, "help_window", None))
+            self.help_window = window
+        self.help_window.show()
+        return self._raise(self.help_window)
+
+    def set_theme(self, name: str) -> None:
+        """Follow the system's theme or use the light or dark palette, now and next time."""
+        self.settings.theme = name
+        theme.apply_theme(name)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == name)
 
     def add_menu_action(self, menu: QMenu, action: QAction) -> None:
         """Add a report or data action (``reports_menu``/``data_menu``) and show the menu."""
@@ -392,7 +431,7 @@ class MainWindow(ShellWindow):
         self.new_assessment_action.triggered.connect(self.new_assessment)
         # triggered(bool) would land in open_assessment's optional argument
         self.open_assessment_action.triggered.connect(lambda _checked: self.open_assessment())
-        self.view_profile_action.triggered.connect(self.view_profile)
+        self.view_profile_action.triggered.connect(lambda: self.view_profile())
         self.find_action.triggered.connect(self.focus_search)
         self.switch_advisor_action.triggered.connect(self.switch_advisor)
         self.edit_profile_action.triggered.connect(self.edit_profile)
@@ -660,13 +699,14 @@ class MainWindow(ShellWindow):
         form = AssessmentForm(self.database, summary.id,
                               editor_id=None if self.database.read_only else self.advisor_id,
                               lang=self.lang, parent=self)
+        form.profile_requested.connect(lambda: self.view_profile(form.summary))
         title = self.tr("Penilaian {period} — {warong} — {advisor}").format(
             period=period_name(summary.period, self.lang), warong=summary.warong_name,
             advisor=summary.advisor_name)
         return self._show_window(key, form, title)
 
-    def view_profile(self) -> QWidget | None:
-        summary = self.selected_assessment()
+    def view_profile(self, summary: AssessmentSummary | None = None) -> QWidget | None:
+        summary = summary or self.selected_assessment()
         if summary is None:
             return None
         key = ("profile", summary.id)

@@ -51,6 +51,8 @@ class Settings:
     last_database = Setting("database/last", "", str)
     language = Setting("ui/language", DEFAULT_LANGUAGE, str, choices=LANGUAGES)
     only_mine = Setting("ui/only_mine", False, bool)
+    # "system" follows the desktop's theme; "light" and "dark" are the program's own palettes.
+    theme = Setting("ui/theme", "system", str, choices=("system", "light", "dark"))
     # After a PDF report is saved: open it in the system's PDF viewer (or its folder).
     open_saved_reports = Setting("reports/open_after_saving", True, bool)
 

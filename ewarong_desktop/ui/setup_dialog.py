@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -147,6 +148,23 @@ class SetupDialog(QDialog):
             self.create_new.setChecked(True)
         self._mode_changed()
         self.setMinimumWidth(600)
+
+    def reject(self) -> None:
+        """Esc or closing the dialog: ask first, since the program cannot go on without a
+        user and what was typed would be lost."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Keluar dari e-Warong Desktop?"),
+                          self.tr("Tanpa memilih atau mendaftarkan pengguna, program ditutup "
+                                  "dan isian di sini hilang. Keluar sekarang?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        leave = box.addButton(self.tr("&Keluar"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("&Kembali mengisi"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: super(SetupDialog, self).reject()
+                                  if button is leave else None)
+        self.quit_box = box
+        box.open()
 
     def _mode_changed(self) -> None:
         choosing = self.choose.isChecked()

@@ -73,6 +73,14 @@
 
 {reason}</translation>
     </message>
+    <message>
+        <source>e-Warong Desktop dijalankan lagi pada berkas ini: jendela yang sudah terbuka ini dipakai.</source>
+        <translation>e-Warong Desktop was started again on this file: this window, already open, is used.</translation>
+    </message>
+    <message>
+        <source>e-Warong Desktop sudah terbuka pada berkas ini; jendelanya dibawa ke depan.</source>
+        <translation>e-Warong Desktop is already open on this file; its window was brought forward.</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentForm</name>
@@ -111,10 +119,6 @@
     <message>
         <source>Perubahan sesudah penilaian ini pertama kali difinalisasi: siapa, kapan, apa, dan alasannya.</source>
         <translation>Changes made after this assessment was first finalised: who, when, what, and why.</translation>
-    </message>
-    <message>
-        <source>Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · F8 sel belum dinilai</source>
-        <translation>Keyboard: 0–4 choose a level, N not applicable, Del clear · ↑/↓ move between cells · Tab to the note, Esc back · Ctrl+Tab / Ctrl+PgDn next group · F8 unrated cell</translation>
     </message>
     <message>
         <source>{advisor} — {warong}, periode {period}</source>
@@ -181,12 +185,52 @@
         <translation>Every change is saved at once.</translation>
     </message>
     <message>
+        <source>Skala tingkat</source>
+        <translation>Rating scale</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Semester lalu: {level}. Spasi = pakai lagi.</source>
+        <translation>Last semester: {level}. Space = use it again.</translation>
+    </message>
+    <message>
         <source>Semua {total} sel sudah terisi.</source>
         <translation>All {total} cells are answered.</translation>
     </message>
     <message>
         <source>Basis data tidak dapat ditulis ({detail}); coba lagi.</source>
         <translation>The database cannot be written ({detail}); try again.</translation>
+    </message>
+    <message>
+        <source>tingkat {cell}</source>
+        <translation>level {cell}</translation>
+    </message>
+    <message>
+        <source>Semua sel terisi</source>
+        <translation>All cells rated</translation>
+    </message>
+    <message>
+        <source>Semua {total} sel terisi — finalisasi sekarang?</source>
+        <translation>All {total} cells are rated — finalise now?</translation>
+    </message>
+    <message>
+        <source>Pilih &quot;Nanti&quot; untuk memeriksa jawaban dulu; tidak ada yang berubah. Setelah final, penilaian hanya bisa diubah dengan membukanya kembali.</source>
+        <translation>Choose &quot;Later&quot; to check your answers first; nothing changes. Once final, the assessment can only be changed by reopening it.</translation>
+    </message>
+    <message>
+        <source>&amp;Finalisasi sekarang</source>
+        <translation>&amp;Finalise now</translation>
+    </message>
+    <message>
+        <source>&amp;Nanti</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>catatan {cell}</source>
+        <translation>note {cell}</translation>
     </message>
     <message>
         <source>basis data masih sibuk; perubahan ini belum tersimpan</source>
@@ -197,8 +241,40 @@
         <translation>Note not saved yet</translation>
     </message>
     <message>
+        <source>Beri tingkat 0–4 atau tandai TB (tidak berlaku) pada sel-sel ini, lalu finalisasi lagi.</source>
+        <translation>Give these cells a level 0–4 or mark them N/A (not applicable), then finalise again.</translation>
+    </message>
+    <message>
         <source>Belum bisa difinalisasi</source>
         <translation>Cannot be finalised yet</translation>
+    </message>
+    <message>
+        <source>&amp;Sunting</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup jendela</source>
+        <translation>&amp;Close window</translation>
+    </message>
+    <message>
+        <source>Lihat &amp;profil</source>
+        <translation>View &amp;profile</translation>
+    </message>
+    <message>
+        <source>Profil peran penilaian ini: grafik, tingkat per sel dan kesenjangan terhadap target.</source>
+        <translation>This assessment&apos;s role profile: chart, level per cell and gaps to the target.</translation>
+    </message>
+    <message>
+        <source>Papan ketik: 0–4 pilih tingkat, T tidak berlaku (TB), Del hapus · ↑/↓ pindah sel · Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · F8 sel belum dinilai</source>
+        <translation>Keyboard: 0–4 choose a level, N not applicable (N/A), Del clear · ↑/↓ move between cells · Tab to the note, Esc back · Ctrl+Tab / Ctrl+PgDn next group · F8 unrated cell · Ctrl+Z undo</translation>
     </message>
     <message>
         <source>Catatan pada sel {code} belum tersimpan: {message}</source>
@@ -225,12 +301,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>{count} sel belum dinilai:</source>
-        <translation>{count} cell(s) not rated yet:</translation>
+        <source>(usulan semester lalu, belum dikonfirmasi)</source>
+        <translation>(last semester&apos;s answer, not yet confirmed)</translation>
     </message>
     <message>
-        <source>Beri tingkat 0–4 atau tandai N (tidak berlaku) pada sel-sel ini, lalu finalisasi lagi.</source>
-        <translation>Give these cells a level 0–4 or mark them N (not applicable), then finalise again.</translation>
+        <source>{count} di antaranya masih usulan dari semester lalu: tekan Spasi pada sel itu untuk memakainya, atau pilih tingkat lain.</source>
+        <translation>{count} of them still hold last semester&apos;s answer as a proposal: press Space on the cell to use it, or choose another level.</translation>
+    </message>
+    <message>
+        <source>{count} sel belum dinilai:</source>
+        <translation>{count} cell(s) not rated yet:</translation>
     </message>
     <message>
         <source>Finalisasi gagal</source>
@@ -484,6 +564,18 @@
     <message>
         <source>Contoh kegiatan, tanggal, hasil...</source>
         <translation>Example activities, dates, results...</translation>
+    </message>
+    <message>
+        <source>dari semester lalu: {level} — belum dikonfirmasi (Spasi)</source>
+        <translation>from last semester: {level} — not confirmed (Space)</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Jawaban Anda semester lalu. Tekan Spasi untuk memakainya, atau pilih tingkat lain. Sel ini belum dihitung terisi sampai Anda memilih.</source>
+        <translation>Your answer last semester. Press Space to use it, or choose another level. The cell does not count as rated until you choose.</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1481,29 @@ Copy this file to a USB stick or attach it to an e-mail for the coordinator. The
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Panduan e-Warong Desktop</source>
+        <translation>e-Warong Desktop guide</translation>
+    </message>
+    <message>
+        <source>&amp;Cari:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>kata yang dicari, lalu Enter</source>
+        <translation>a word to find, then Enter</translation>
+    </message>
+    <message>
+        <source>Berikut&amp;nya</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Tidak ditemukan</source>
+        <translation>Not found</translation>
+    </message>
+</context>
+<context>
     <name>LevelGridModel</name>
     <message>
         <source>TB</source>
@@ -1555,6 +1670,26 @@ Copy this file to a USB stick or attach it to an e-mail for the coordinator. The
         <translation>Kabupaten/kota:</translation>
     </message>
     <message>
+        <source>&amp;Panduan</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>Ikuti &amp;sistem</source>
+        <translation>Follow the &amp;system</translation>
+    </message>
+    <message>
+        <source>&amp;Terang</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Gelap</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>Ta&amp;mpilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
         <source>Pendamping:</source>
         <translation>Advisors:</translation>
     </message>
@@ -1700,12 +1835,8 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>{period} (already exists)</translation>
     </message>
     <message>
-        <source>Isi dari semester sebelumnya</source>
-        <translation>Fill in from the previous semester</translation>
-    </message>
-    <message>
-        <source>Salin nilai dan catatan dari penilaian Anda sebelumnya untuk e-Warong ini, lalu perbarui yang berubah.</source>
-        <translation>Copy the levels and notes of your previous assessment of this e-Warong, then update what has changed.</translation>
+        <source>Penilaian dimulai kosong. Jawaban Anda semester lalu (bila ada) tampil di setiap sel sebagai usulan &quot;dari semester lalu&quot;; sel terhitung terisi setelah Anda memakainya (Spasi) atau memilih tingkat.</source>
+        <translation>The assessment starts empty. Your answers from last semester (if any) are shown in each cell as a proposal &quot;from last semester&quot;; a cell counts as rated once you use it (Space) or choose a level.</translation>
     </message>
     <message>
         <source>Penilaian diri Anda untuk &lt;b&gt;{name}&lt;/b&gt;.</source>
@@ -1968,6 +2099,10 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>Level per cell (role x agenda area)</translation>
     </message>
     <message>
+        <source>Tingkat</source>
+        <translation>Level</translation>
+    </message>
+    <message>
         <source>Kesenjangan terbesar terhadap target</source>
         <translation>Largest gaps to target</translation>
     </message>
@@ -1980,16 +2115,16 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>Change &amp;history...</translation>
     </message>
     <message>
+        <source>Sejak semester lalu</source>
+        <translation>Since last semester</translation>
+    </message>
+    <message>
         <source>Bidang</source>
         <translation>Area</translation>
     </message>
     <message>
         <source>Pernyataan</source>
         <translation>Statement</translation>
-    </message>
-    <message>
-        <source>Nilai</source>
-        <translation>Level</translation>
     </message>
     <message>
         <source>Target</source>
@@ -2036,8 +2171,20 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>{answered} of {total} cells ({percent})</translation>
     </message>
     <message>
+        <source>belum ada penilaian semester lalu</source>
+        <translation>no assessment last semester</translation>
+    </message>
+    <message>
+        <source>rerata {before} → {now} ({period}); {roles}</source>
+        <translation>mean {before} → {now} ({period}); {roles}</translation>
+    </message>
+    <message>
         <source>… dan {count} sel lain.</source>
         <translation>… and {count} more cell(s).</translation>
+    </message>
+    <message>
+        <source>Tampilkan semua</source>
+        <translation>Show all</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2815,22 @@ Go back to the note to correct it or copy its text, or close without that note.<
         <translation>Continue</translation>
     </message>
     <message>
+        <source>Keluar dari e-Warong Desktop?</source>
+        <translation>Quit e-Warong Desktop?</translation>
+    </message>
+    <message>
+        <source>Tanpa memilih atau mendaftarkan pengguna, program ditutup dan isian di sini hilang. Keluar sekarang?</source>
+        <translation>Without choosing or registering a user the program closes and what you typed here is lost. Quit now?</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali mengisi</source>
+        <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
         <source>Pilih nama Anda di daftar, atau daftarkan diri Anda.</source>
         <translation>Choose your name in the list, or register yourself.</translation>
     </message>
@@ -3226,6 +3389,14 @@ Go back to the note to correct it or copy its text, or close without that note.<
     <message>
         <source>Nama e-Warong belum diisi; tulis namanya.</source>
         <translation>e-Warong name is empty; type its name.</translation>
+    </message>
+    <message>
+        <source>Kecamatan belum diisi; pilih atau tulis kecamatannya.</source>
+        <translation>The kecamatan is missing; choose or type it.</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota belum diisi; pilih atau tulis kabupaten/kotanya.</source>
+        <translation>The kabupaten/kota is missing; choose or type it.</translation>
     </message>
 </context>
 <context>

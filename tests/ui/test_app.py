@@ -75,10 +75,23 @@ def test_an_advisor_remembered_for_another_file_is_asked_again(make_shell, demo_
     assert settings.current_advisor(demo_path) == demo_advisor.id
 
 
-def test_cancelling_the_first_setup_ends_the_program(make_shell, db_path, qtbot):
+def test_cancelling_the_first_setup_asks_then_ends_the_program(make_shell, db_path, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
     shell = make_shell(db_path)
+    dialog = shell.setup_dialog
+    dialog.form.name.setText("Siti Aminah")
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)  # Esc asks; "Kembali mengisi" keeps the typing
+    box = dialog.quit_box
+    assert box.isVisible() and dialog.isVisible()
+    stay = next(b for b in box.buttons() if b.text() == "&Kembali mengisi")
+    stay.click()
+    assert dialog.isVisible() and dialog.form.name.text() == "Siti Aminah"
+    dialog.reject()
+    leave = next(b for b in dialog.quit_box.buttons() if b.text() == "&Keluar")
     with qtbot.waitSignal(shell.finished) as ended:
-        shell.setup_dialog.reject()
+        leave.click()
     assert ended.args == [0]
     assert shell.window is None
 
@@ -245,7 +258,7 @@ def test_switching_to_english_redraws_the_window_and_is_remembered(make_shell, d
     assert new is not window and new.isVisible()
     titles = menu_titles(new)  # Reports and Data sit in between, filled by their features
     assert titles[:3] == ["File", "e-Warong", "Assessment"]
-    assert titles[-3:] == ["User", "Language", "Help"] and "Data" in titles
+    assert titles[-4:] == ["User", "Language", "View", "Help"] and "Data" in titles
     assert new.add_warong_action.text().replace("&", "") == "Add e-Warong…"
     assert new.assessment_model.headerData(4, Qt.Orientation.Horizontal) == "Answered"
     # What the person was looking at survives the redraw.

@@ -185,12 +185,12 @@ def test_new_assessment_defaults_to_this_semester_and_refuses_a_taken_period(win
                if combo.model().item(i).isEnabled()}
     assert v.current_period() in periods
     assert enabled == set(periods) - taken  # the demo's three semesters cannot be redone
-    assert dialog.prefill.isChecked()
+    assert "usulan" in dialog.carry_note.text()  # nothing is copied without a look
     assert combo.currentData() in enabled
     dialog.reject()
 
 
-def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advisor, qtbot):
+def test_a_new_semester_starts_empty_with_last_semester_as_proposals(window, demo_advisor, qtbot):
     pytest.importorskip("ewarong_desktop.ui.assessment.form")
     with window.database.session() as session:
         mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
@@ -207,8 +207,11 @@ def test_starting_an_assessment_prefills_it_and_opens_the_form(window, demo_advi
     assert model.rowCount() == 7
     created = window.selected_assessment()
     assert created.period == period and created.advisor_id == demo_advisor.id
-    assert created.answered > 0  # copied from the latest earlier semester
+    assert created.answered == 0  # last semester's answers are proposals, not answers
     [form] = window.open_windows()
+    carried = [code for code in form._order() if not form.cell(code).carried_badge.isHidden()]
+    assert carried and "dari semester lalu" in form.cell(carried[0]).carried_badge.text()
+    assert form.answered_count() == 0
     assert form.isVisible() and period_name(period) in form.windowTitle()
     assert form.is_editable  # the advisor's own draft
     assert window.open_assessment() is form  # asked again: the same window comes forward
@@ -334,3 +337,69 @@ def test_a_normal_database_never_says_demo(make_shell, db_path, advisor_and_waro
     shell = make_shell(db_path, advisor_id=advisor_and_warong[0])
     assert "DATA CONTOH" not in shell.window.windowTitle()
     assert "e-Warong Desktop" in shell.window.windowTitle()
+
+
+def test_the_theme_menu_switches_palette_and_is_remembered(window, settings, qapp):
+    from PySide6.QtGui import QPalette
+
+    before, style = QPalette(qapp.palette()), qapp.style().name()
+    try:
+        assert settings.theme == "system"
+        [dark] = [a for a in window.theme_actions.actions() if a.data() == "dark"]
+        dark.trigger()
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        assert settings.theme == "dark" and dark.isChecked()
+        [system] = [a for a in window.theme_actions.actions() if a.data() == "system"]
+        system.trigger()
+        assert qapp.palette().color(QPalette.ColorRole.Window) == before.color(
+            QPalette.ColorRole.Window)
+        assert settings.theme == "system"
+    finally:
+        qapp.setStyle(style)
+        qapp.setPalette(before)
+
+
+def test_an_open_form_and_profile_show_a_rating_another_connection_saved(window, demo_advisor,
+                                                                       demo_path):
+    from ewarong_desktop.db import open_database
+
+    with window.database.session() as session:
+        mine = warongs.list_warongs(session, advisor_id=demo_advisor.id)[0]
+        draft = assessments.start_assessment(session, demo_advisor.id, mine.id, "2031-S1")
+    window.select_warong(mine.id)
+    window.refresh_assessments(select=draft.id)
+    form = window.open_assessment()
+    form.cell("4.1.1")  # built and on screen
+    profile = window.view_profile(draft)
+    other = open_database(demo_path)  # another window or program on the same file
+    try:
+        with other.session() as session:
+            assessments.set_rating(session, draft.id, "4.1.1", 1, editor_id=demo_advisor.id)
+    finally:
+        other.close()
+    assert form.cell("4.1.1").saved.level is None  # not read yet
+    assert window.change_watcher.poll()  # what the two-second poll does
+    editor = form.cell("4.1.1")
+    assert editor.level_buttons[1].isChecked() and editor.unrated_badge.isHidden()
+    assert form.answered_count() == 1 and form.progress_label.text() == "1 dari 32"
+    assert profile.profile.cells["4.1.1"].level == 1
+
+
+def test_a_new_e_warong_starts_in_the_advisors_area_and_needs_both_places(window, qtbot,
+                                                                        demo_advisor):
+    assert demo_advisor.kecamatan and demo_advisor.kabupaten
+    window.add_warong_action.trigger()
+    dialog = open_dialog(window, WarongDialog)
+    assert dialog.kecamatan.currentText() == demo_advisor.kecamatan
+    assert dialog.kabupaten.currentText() == demo_advisor.kabupaten
+    qtbot.keyClicks(dialog.name, "e-Warong Tanpa Wilayah")
+    dialog.kecamatan.setCurrentText("")
+    dialog.accept()
+    assert dialog.isVisible() and "Kecamatan belum diisi" in dialog.error.text()
+    dialog.kecamatan.setCurrentText(demo_advisor.kecamatan)
+    dialog.kabupaten.setCurrentText("  ")
+    dialog.accept()
+    assert dialog.isVisible() and "Kabupaten/kota belum diisi" in dialog.error.text()
+    with window.database.session() as session:
+        assert warongs.list_warongs(session, search="Tanpa Wilayah") == []
+    dialog.reject()

@@ -12,12 +12,25 @@ closed. A note the service refuses stays in its field, marked in red with the re
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -27,6 +40,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -42,10 +56,12 @@ from PySide6.QtWidgets import (
 
 from ...errors import IncompleteAssessmentError, UserError
 from ...instrument import AREA_COUNT, ROLE_COUNT, Cell, Instrument
+from ...periods import period_name
 from ...services import assessments, profiles, store
 from ...services.assessments import AssessmentSummary, RatingValue
 from ...services.store import Database
-from ..operations import ASSESSMENT, announce
+from .. import theme
+from ..operations import ASSESSMENT, announce, data_changes
 from ..widgets.charts import role_label
 from ..widgets.common import show_message, user_message
 from ..widgets.study_finding import study_finding_text
@@ -54,6 +70,7 @@ from .save_queue import SaveQueue
 NOTE_SAVE_DELAY_MS = 600
 # Below this page width a cell's note goes under its level picker instead of beside it.
 NARROW_PAGE_WIDTH = 980
+SCALE_PANEL_MIN_WIDTH = 1000  # below this form width the scale panel gives way to the cells
 GROUP_BY_ROLE = "role"
 GROUP_BY_AREA = "area"
 # What can go wrong while saving: a refusal with a message, or the file itself.
@@ -68,26 +85,48 @@ NEXT_GROUP, PREVIOUS_GROUP = "next-group", "previous-group"
 NEXT_UNRATED = "next-unrated"
 TO_CELL = "cell"
 
-STYLE = """
-QFrame#assessmentCell { border: 1px solid #c4c8ce; border-radius: 6px; background: #ffffff;
-                        margin: 2px; }
-QFrame#assessmentCell[current="true"] { border: 3px solid #1a56b0; background: #eaf2fd;
-                                        margin: 0px; }
-QLabel#cellCode { font-weight: bold; color: #1a1a1a; }
-QLabel#cellContext { color: #3c4043; }
-QLabel#unratedBadge { background: #ffe3b8; color: #6b3600; border: 1px solid #c77700;
-                      border-radius: 4px; padding: 1px 6px; font-weight: bold; }
-QLabel#noteError { color: #b3141b; }
-QLabel#saveError { color: #b3141b; font-weight: bold; }
-QLabel#banner { background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px; padding: 6px; }
-QPlainTextEdit[error="true"] { border: 2px solid #c0262d; }
-QPushButton[levelButton="true"] { border: 1px solid #8a9099; border-radius: 4px;
-                                  padding: 4px 8px; background: #f4f5f7; color: #1d1d1d; }
-QPushButton[levelButton="true"]:hover { border: 1px solid #1a56b0; }
-QPushButton[levelButton="true"]:checked { background: #1d3f73; color: #ffffff;
-                                          border: 2px solid #0b1f3f; font-weight: bold; }
-QPushButton[levelButton="true"]:disabled { color: #5f6368; background: #f4f5f7; }
-QPushButton[levelButton="true"]:checked:disabled { background: #4d5f7d; color: #ffffff; }
+def form_style(colours: QPalette) -> str:
+    """The form's style sheet, its colours taken from (or chosen against) ``colours``."""
+    role = QPalette.ColorRole
+    base = colours.color(role.Base).name()
+    text = colours.color(role.Text).name()
+    window_text = colours.color(role.WindowText).name()
+    mid = colours.color(role.Mid).name()
+    highlight = colours.color(role.Highlight).name()
+    highlighted_text = colours.color(role.HighlightedText).name()
+    button = colours.color(role.Button).name()
+    button_text = colours.color(role.ButtonText).name()
+    disabled = colours.color(QPalette.ColorGroup.Disabled, role.ButtonText).name()
+    badge_fill, badge_ink, badge_border = theme.attention_colours(colours)
+    banner_fill, banner_ink, banner_border = theme.banner_colours(colours)
+    return f"""
+QFrame#assessmentCell {{ border: 1px solid {mid}; border-radius: 6px; background: {base};
+                        margin: 2px; }}
+QFrame#assessmentCell QLabel {{ color: {text}; }}
+QFrame#assessmentCell[current="true"] {{ border: 3px solid {highlight};
+    background: {theme.current_cell_fill(colours)}; margin: 0px; }}
+QLabel#cellCode {{ font-weight: bold; color: {text}; }}
+QFrame#assessmentCell QLabel#cellContext {{ color: {theme.muted_text(colours, role.Base)}; }}
+QLabel#groupAbout, QLabel#keyHint {{ color: {theme.muted_text(colours)}; }}
+QFrame#assessmentCell QLabel#unratedBadge, QFrame#assessmentCell QLabel#carriedBadge {{
+    background: {badge_fill}; color: {badge_ink}; border: 1px solid {badge_border};
+    border-radius: 4px; padding: 1px 6px; font-weight: bold; }}
+QFrame#assessmentCell QLabel#noteError {{ color: {theme.error_text(colours, role.Base)}; }}
+QLabel#noteError {{ color: {theme.error_text(colours)}; }}
+QLabel#saveError {{ color: {theme.error_text(colours)}; font-weight: bold; }}
+QLabel#banner {{ background: {banner_fill}; color: {banner_ink}; border: 1px solid {banner_border};
+                border-radius: 4px; padding: 6px; }}
+QLabel {{ color: {window_text}; }}
+QPlainTextEdit {{ background: {base}; color: {text}; }}
+QPlainTextEdit[error="true"] {{ border: 2px solid {theme.error_text(colours, role.Base)}; }}
+QPushButton[levelButton="true"] {{ border: 1px solid {colours.color(role.Dark).name()};
+    border-radius: 4px; padding: 4px 8px; background: {button}; color: {button_text}; }}
+QPushButton[levelButton="true"]:hover {{ border: 1px solid {highlight}; }}
+QPushButton[levelButton="true"]:checked {{ background: {highlight}; color: {highlighted_text};
+    border: 2px solid {window_text}; font-weight: bold; }}
+QPushButton[levelButton="true"]:disabled {{ color: {disabled}; background: {button}; }}
+QPushButton[levelButton="true"]:checked:disabled {{ background: {highlight};
+    color: {highlighted_text}; }}
 """
 
 
@@ -105,6 +144,16 @@ def navigation_for(event: QKeyEvent) -> str | None:
     if key == Qt.Key.Key_F8:
         return NEXT_UNRATED
     return None
+
+
+def level_text(instrument: Instrument, rating: RatingValue, lang: str, na_mark: str = "TB") -> str:
+    """A level in words as the buttons show it: "3 · Baik", or "TB · Tidak berlaku"."""
+    if rating.not_applicable:
+        return f"{na_mark} · {instrument.not_applicable.label.get(lang)}"
+    if rating.level is None:
+        return "–"
+    scale = next(s for s in instrument.scale if s.level == rating.level)
+    return f"{scale.level} · {scale.label.get(lang)}"
 
 
 def _repolish(widget: QWidget) -> None:
@@ -156,6 +205,7 @@ class CellEditor(QFrame):
     note_edited = Signal(str)
     note_left = Signal(str)
     entered = Signal(str)
+    proposal_accepted = Signal(str)  # code: take over last semester's answer (Space)
 
     def __init__(self, cell: Cell, instrument: Instrument, advisor_type: str, lang: str,
                  rating: RatingValue, parent: QWidget | None = None):
@@ -164,6 +214,7 @@ class CellEditor(QFrame):
         self.role = cell.role
         self.area = cell.area
         self.saved = rating  # what the database holds for this cell
+        self.proposal: RatingValue | None = None  # last semester's answer, not yet confirmed
         self._instrument = instrument
         self._lang = lang
         self.setObjectName("assessmentCell")
@@ -191,6 +242,11 @@ class CellEditor(QFrame):
         header.addWidget(self.code_label)
         header.addWidget(self.context_label, 1)
         header.addWidget(self.unrated_badge)
+        # Last semester's answer, offered but never counted until the advisor takes it.
+        self.carried_badge = QLabel(self)
+        self.carried_badge.setObjectName("carriedBadge")
+        self.carried_badge.hide()
+        header.addWidget(self.carried_badge)
         left.addLayout(header)
 
         self.prompt_label = QLabel(cell.prompt(advisor_type, lang), self)
@@ -229,7 +285,9 @@ class CellEditor(QFrame):
             self.level_buttons[scale.level] = button
             picker.addWidget(button)
         na = instrument.not_applicable
-        self.na_button = self._level_button(f"N · {na.label.get(lang)}", na.description.get(lang), "N")
+        # "TB" (tidak berlaku) as in the profile, the audit trail and the PDF; key T (or N).
+        self.na_button = self._level_button(f"{self.tr('TB')} · {na.label.get(lang)}",
+                                            na.description.get(lang), "T")
         self.na_button.clicked.connect(lambda _=False: self._request(None, True))
         picker.addWidget(self.na_button)
         picker.addStretch(1)
@@ -302,7 +360,21 @@ class CellEditor(QFrame):
         for level, button in self.level_buttons.items():
             button.setChecked(self.saved.level == level)
         self.na_button.setChecked(self.saved.not_applicable)
-        self.unrated_badge.setVisible(not self.saved.answered)
+        carried = self.proposal is not None and not self.saved.answered
+        self.unrated_badge.setVisible(not self.saved.answered and not carried)
+        self.carried_badge.setVisible(carried)
+
+    def set_proposal(self, proposal: RatingValue | None) -> None:
+        """Offer last semester's answer: shown as "dari semester lalu" until confirmed."""
+        self.proposal = proposal
+        if proposal is not None:
+            self.carried_badge.setText(self.tr(
+                "dari semester lalu: {level} — belum dikonfirmasi (Spasi)").format(
+                    level=level_text(self._instrument, proposal, self._lang, self.tr("TB"))))
+            self.carried_badge.setToolTip(self.tr(
+                "Jawaban Anda semester lalu. Tekan Spasi untuk memakainya, atau pilih tingkat "
+                "lain. Sel ini belum dihitung terisi sampai Anda memilih."))
+        self.show_saved()
 
     def note_text(self) -> str:
         return self.note.toPlainText()
@@ -330,8 +402,11 @@ class CellEditor(QFrame):
             if key in LEVEL_KEYS:
                 self.level_requested.emit(self.code, LEVEL_KEYS[Qt.Key(key)], False)
                 return
-            if key == Qt.Key.Key_N:
+            if key in (Qt.Key.Key_T, Qt.Key.Key_N):
                 self.level_requested.emit(self.code, None, True)
+                return
+            if key == Qt.Key.Key_Space and self.proposal is not None:
+                self.proposal_accepted.emit(self.code)
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.level_requested.emit(self.code, None, False)
@@ -381,7 +456,7 @@ class GroupPage(QScrollArea):
         heading.setFont(font)
         about = QLabel(description, content)
         about.setWordWrap(True)
-        about.setStyleSheet("color: #3c4043;")
+        about.setObjectName("groupAbout")
         self.cells_layout.addWidget(heading)
         self.cells_layout.addWidget(about)
 
@@ -423,7 +498,7 @@ class ReopenDialog(QDialog):
         layout.addWidget(self.reason)
         self.error = QLabel(self)
         self.error.setObjectName("noteError")
-        self.error.setStyleSheet("color: #b3141b;")
+        self.error.setStyleSheet(f"color: {theme.error_text(self.palette())};")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -442,6 +517,30 @@ class ReopenDialog(QDialog):
         self.reason.setFocus()
 
 
+class RatingCommand(QUndoCommand):
+    """One change of a cell (level, not applicable, cleared, or its note), undoable.
+
+    Pushed after the change was saved, so its first ``redo`` does nothing; later undo and
+    redo save the cell's earlier or later value again, through the same service."""
+
+    def __init__(self, form: AssessmentForm, before: RatingValue, after: RatingValue,
+                 text: str):
+        super().__init__(text)
+        self._form = form
+        self._before = before
+        self._after = after
+        self._pushed = True
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+            return
+        self._form.restore_rating(self._after)
+
+    def undo(self) -> None:
+        self._form.restore_rating(self._before)
+
+
 class AssessmentForm(QWidget):
     """Rate the 32 cells of one assessment; read-only unless the editor owns a draft.
 
@@ -451,6 +550,7 @@ class AssessmentForm(QWidget):
 
     changed = Signal()
     finalised = Signal()
+    profile_requested = Signal()  # "Lihat profil" after finalising
 
     def __init__(self, database: Database, assessment_id: uuid.UUID, *,
                  editor_id: uuid.UUID | None, lang: str, parent: QWidget | None = None):
@@ -469,6 +569,10 @@ class AssessmentForm(QWidget):
         self._note_errors: dict[str, str] = {}
         # Every save tells the open screens (lists, profiles, audit trail, summary).
         self.changed.connect(self._announce_change)
+        self._announcing = False
+        # Saves of other screens, windows or programs (an import, a second window on the
+        # same file): read the cells again so no stale level stays on screen.
+        data_changes().data_changed.connect(self._on_data_changed)
         self._rating_error: tuple[str, str] | None = None
         self._switching_group = False
         self._shown_once = False
@@ -487,8 +591,14 @@ class AssessmentForm(QWidget):
         self._ratings: dict[str, RatingValue] = {
             code: detail.ratings.get(code, RatingValue(code)) for code in self._instrument.cells}
         self._editors: dict[str, CellEditor] = {}
+        # Last semester's answers, offered per cell as "dari semester lalu" until confirmed.
+        self._proposals: dict[str, RatingValue] = (
+            store.read(database, assessments.previous_answers, assessment_id)
+            if not detail.summary.is_final else {})
+        self.undo_stack = QUndoStack(self)
+        self.completion_box: QMessageBox | None = None
 
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(form_style(QApplication.palette()))
         self._build_top()
         self._build_groups()
         self._apply_state()
@@ -497,10 +607,31 @@ class AssessmentForm(QWidget):
 
     # ------------------------------------------------------------------ building
 
+    def _build_menu(self, layout: QVBoxLayout) -> None:
+        menu_bar = QMenuBar(self)
+        edit_menu = menu_bar.addMenu(self.tr("&Sunting"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Batalkan"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Ulangi"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        close_action = QAction(self.tr("&Tutup jendela"), self)
+        close_action.setShortcuts([QKeySequence("Ctrl+W")])
+        close_action.triggered.connect(self.close)
+        for action in (self.undo_action, self.redo_action, close_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(close_action)
+        self.menu_bar = menu_bar
+        layout.setMenuBar(menu_bar)
+
     def _build_top(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
+        self._build_menu(layout)
 
         title_row = QHBoxLayout()
         self.title = QLabel(self)
@@ -557,6 +688,11 @@ class AssessmentForm(QWidget):
                                                "difinalisasi: siapa, kapan, apa, dan alasannya."))
         self.history_button.clicked.connect(self.show_history)
         bar.addWidget(self.history_button)
+        self.profile_button = QPushButton(self.tr("Lihat &profil"), self)
+        self.profile_button.setToolTip(self.tr("Profil peran penilaian ini: grafik, tingkat per "
+                                               "sel dan kesenjangan terhadap target."))
+        self.profile_button.clicked.connect(self.profile_requested)
+        bar.addWidget(self.profile_button)
         layout.addLayout(bar)
 
         self.banner = QLabel(self)
@@ -564,17 +700,29 @@ class AssessmentForm(QWidget):
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
         self.key_hint = QLabel(self.tr(
-            "Papan ketik: 0–4 pilih tingkat, N tidak berlaku, Del hapus · ↑/↓ pindah sel · "
+            "Papan ketik: 0–4 pilih tingkat, T tidak berlaku (TB), Del hapus · ↑/↓ pindah sel · "
             "Tab ke catatan, Esc kembali · Ctrl+Tab / Ctrl+PgDn kelompok berikutnya · "
             "F8 sel belum dinilai"), self)
-        self.key_hint.setStyleSheet("color: #4a4f57;")
+        self.key_hint.setObjectName("keyHint")
         self.key_hint.setWordWrap(True)
         layout.addWidget(self.key_hint)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        layout.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        body.addWidget(self.tabs, 1)
+        # What 0-4 mean, beside the cells where the keyboard user looks; it follows the
+        # current cell (its name, and its chosen level marked).
+        self.scale_panel = QLabel(self)
+        self.scale_panel.setObjectName("scalePanel")
+        self.scale_panel.setWordWrap(True)
+        self.scale_panel.setTextFormat(Qt.TextFormat.RichText)
+        self.scale_panel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scale_panel.setFixedWidth(250)
+        body.addWidget(self.scale_panel)
+        layout.addLayout(body, 1)
 
     def _groups(self) -> list[tuple[str, str, list[str]]]:
         """(tab title, description, cell codes) for the current grouping."""
@@ -630,6 +778,8 @@ class AssessmentForm(QWidget):
         editor = CellEditor(self._instrument.cells[code], self._instrument,
                             self._summary.advisor_type, self._lang, self._ratings[code], self)
         editor.set_editable(self.is_editable)
+        editor.set_proposal(self._proposals.get(code) if self.is_editable else None)
+        editor.proposal_accepted.connect(self._accept_proposal)
         editor.level_requested.connect(self._on_level_requested)
         editor.navigate.connect(self._on_navigate)
         editor.note_edited.connect(self._on_note_edited)
@@ -665,7 +815,8 @@ class AssessmentForm(QWidget):
         """Title, status, banner and which actions are offered, after load/finalise/reopen."""
         summary = self._summary
         self.title.setText(self.tr("{advisor} — {warong}, periode {period}").format(
-            advisor=summary.advisor_name, warong=summary.warong_name, period=summary.period))
+            advisor=summary.advisor_name, warong=summary.warong_name,
+            period=period_name(summary.period, self._lang)))
         self.status_label.setText(
             self.tr("Status: <b>Final</b>") if summary.is_final else self.tr("Status: <b>Draf</b>"))
         editable = self.is_editable
@@ -674,6 +825,11 @@ class AssessmentForm(QWidget):
         self.finalise_button.setVisible(editable)
         self.reopen_button.setVisible(summary.is_final and self.is_owner)
         self.history_button.setVisible(summary.finalised_at is not None)  # final once: audited
+        self.profile_button.setVisible(summary.is_final)
+        if not editable:
+            self.undo_stack.clear()  # nothing to undo in a final or someone else's assessment
+        for code, editor in self._editors.items():
+            editor.set_proposal(self._proposals.get(code) if editable else None)
         self.key_hint.setVisible(editable)
         if summary.is_final and self.is_owner:
             banner = self.tr("Penilaian ini sudah final dan hanya bisa dibaca. Untuk mengubahnya, "
@@ -722,8 +878,8 @@ class AssessmentForm(QWidget):
             code, message = errors[0]
             self.save_state.setObjectName("saveError")
             self.save_state.setText(self.tr("Tidak tersimpan ({code}): {message}").format(
-                code=code, message=message))
-            self.save_state.setToolTip("\n".join(f"{c}: {m}" for c, m in errors))
+                code=self.cell_words(code), message=message))
+            self.save_state.setToolTip("\n".join(f"{self.cell_words(c)}: {m}" for c, m in errors))
         elif self._saves.waiting:
             self.save_state.setObjectName("")
             self.save_state.setText(self.tr("Menunggu basis data yang sedang sibuk..."))
@@ -770,7 +926,30 @@ class AssessmentForm(QWidget):
             self._editors[self._current].set_current(False)
         self._current = code
         self._editors[code].set_current(True)
+        self._show_scale(code)
         self._last_in_group[(self._grouping, self._group_index(code))] = code
+
+    def _show_scale(self, code: str) -> None:
+        """The five levels and TB with their descriptions; the current cell's level marked."""
+        rating = self._ratings[code]
+        heading = self.tr("Skala tingkat")
+        rows = [f"<b>{html.escape(heading)}</b><br>{html.escape(self.cell_words(code))}"]
+        entries = [(str(s.level), s.label.get(self._lang), s.description.get(self._lang),
+                    rating.level == s.level) for s in self._instrument.scale]
+        na = self._instrument.not_applicable
+        entries.append((self.tr("TB"), na.label.get(self._lang), na.description.get(self._lang),
+                        rating.not_applicable))
+        for key, label, description, chosen in entries:
+            mark = "▶ " if chosen else ""
+            rows.append(f"<p style='margin-top:6px'>{mark}<b>{html.escape(key)} · "
+                        f"{html.escape(label)}</b><br>{html.escape(description)}</p>")
+        proposal = self._proposals.get(code)
+        if proposal is not None and not rating.answered and self.is_editable:
+            rows.append("<p style='margin-top:6px'><i>" + html.escape(self.tr(
+                "Semester lalu: {level}. Spasi = pakai lagi.").format(
+                    level=level_text(self._instrument, proposal, self._lang, self.tr("TB"))))
+                + "</i></p>")
+        self.scale_panel.setText("".join(rows))
 
     def focus_cell(self, code: str, *, into_note: bool = False) -> None:
         """Show the cell's group, scroll it into view and give it the keyboard focus."""
@@ -889,13 +1068,56 @@ class AssessmentForm(QWidget):
             self.next_unrated()
         elif how in (NEXT_GROUP, PREVIOUS_GROUP):
             self.switch_group(1 if how == NEXT_GROUP else -1)
+        elif event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()  # a secondary window: Esc closes it (in a note, Esc goes to the cell)
         else:
             super().keyPressEvent(event)
 
     # ------------------------------------------------------------------ saving
 
     def _announce_change(self) -> None:
-        announce({ASSESSMENT})
+        self._announcing = True  # our own save: nothing to read again
+        try:
+            announce({ASSESSMENT})
+        finally:
+            self._announcing = False
+
+    def _on_data_changed(self, kinds: frozenset[str]) -> None:
+        if not self._announcing and ASSESSMENT in kinds:
+            self.refresh()
+
+    def refresh(self) -> bool:
+        """Show what the database holds now (another window or program may have saved);
+        True when something on screen changed. A note being typed here is kept."""
+        try:
+            detail = store.read(self._database, assessments.get_detail, self._assessment_id)
+        except UserError:
+            return False  # removed meanwhile: the main window closes this form
+        waiting = {key[1] for key in self._saves.waiting_keys() if isinstance(key, tuple)}
+        changed = False
+        for code, rating in detail.ratings.items():
+            if rating == self._ratings.get(code) or code in waiting:
+                continue
+            changed = True
+            self._ratings[code] = rating
+            editor = self._editors.get(code)
+            if editor is None:
+                continue  # built from self._ratings when first shown
+            editor.saved = rating
+            editor.show_saved()
+            if code not in self._dirty_notes and code not in self._note_errors:
+                editor.note.setPlainText(rating.note)
+        if changed:
+            # Undoing now could silently overwrite what the other window saved.
+            self.undo_stack.clear()
+            self._update_progress()
+            if self._current is not None:
+                self._show_scale(self._current)
+        if detail.summary != self._summary:
+            self._summary = detail.summary
+            self._apply_state()
+            changed = True
+        return changed
 
     def _error_text(self, exc: Exception) -> str:
         if isinstance(exc, UserError):
@@ -907,6 +1129,8 @@ class AssessmentForm(QWidget):
         if not self.is_editable:
             editor.show_saved()
             return
+        before = editor.saved
+
         def write() -> RatingValue:
             return store.save(self._database, assessments.set_rating, self._assessment_id,
                               code, level, not_applicable=not_applicable,
@@ -918,7 +1142,8 @@ class AssessmentForm(QWidget):
             self._update_save_state()
 
         if not self._saves.submit(("cell", code), write,
-                                  lambda saved: self._level_saved(code, saved, advance=True),
+                                  lambda saved: self._level_saved(code, saved, advance=True,
+                                                                  before=before),
                                   refused):
             # Waiting for a busy database: keep showing what was chosen, carry on typing.
             for number, button in editor.level_buttons.items():
@@ -927,17 +1152,94 @@ class AssessmentForm(QWidget):
             if level is not None or not_applicable:
                 self._advance_after(code)
 
-    def _level_saved(self, code: str, saved: RatingValue, *, advance: bool) -> None:
+    def _level_saved(self, code: str, saved: RatingValue, *, advance: bool,
+                     before: RatingValue | None = None) -> None:
         editor = self.cell(code)
+        was_complete = self.answered_count() == len(self._ratings)
         self._ratings[code] = editor.saved = saved
+        if editor.note_text() != saved.note and code not in self._dirty_notes:
+            editor.note.setPlainText(saved.note)  # an undone or redone note
         waited = self._saves.waiting  # landed after waiting: the focus has moved on already
         editor.show_saved()
+        if code == self._current:
+            self._show_scale(code)
         self._rating_error = None
         self._update_progress()
         self._update_save_state()
         self.changed.emit()
-        if saved.answered and advance and not waited:
+        if before is not None and before != saved:
+            self.undo_stack.push(RatingCommand(self, before, saved, self.tr(
+                "tingkat {cell}").format(cell=self.cell_words(code))))
+        now_complete = self.answered_count() == len(self._ratings)
+        if advance and now_complete and not was_complete:
+            self._offer_finalise(code)  # the cursor stays on the last cell rated
+        elif saved.answered and advance and not waited:
             self._advance_after(code)
+
+    def restore_rating(self, value: RatingValue) -> None:
+        """Save a cell's earlier (undo) or later (redo) value and show the cell."""
+        code = value.cell_code
+        editor = self.cell(code)
+        self.focus_cell(code)
+        if not self.is_editable:
+            return
+        self._saves.forget([("note", code)])
+        self._dirty_notes.discard(code)
+
+        def write() -> RatingValue:
+            return store.save(self._database, assessments.set_rating, self._assessment_id,
+                              code, value.level, not_applicable=value.not_applicable,
+                              note=value.note, editor_id=self._editor_id)
+
+        def refused(exc: Exception) -> None:
+            editor.show_saved()
+            self._rating_error = (code, self._error_text(exc))
+            self._update_save_state()
+
+        self._saves.submit(("cell", code), write,
+                           lambda saved: self._level_saved(code, saved, advance=False), refused)
+
+    def _accept_proposal(self, code: str) -> None:
+        """Space on a carried-over cell: take last semester's answer (and its note)."""
+        proposal = self._proposals.get(code)
+        if proposal is None or not self.is_editable:
+            return
+        editor = self.cell(code)
+        if proposal.note and not editor.note_text().strip():
+            editor.note.setPlainText(proposal.note)
+        self._on_level_requested(code, proposal.level, proposal.not_applicable)
+
+    def cell_words(self, code: str) -> str:
+        """A cell named as an advisor knows it: "Broker — Keuangan" rather than "4.1.5"."""
+        cell = self._instrument.cells[code]
+        role = role_label(self._instrument.role(cell.role), self._lang)
+        return f"{role} — {self._instrument.area(cell.area).short.get(self._lang)}"
+
+    def _offer_finalise(self, code: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Semua sel terisi"),
+                          self.tr("Semua {total} sel terisi — finalisasi sekarang?").format(
+                              total=len(self._ratings)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr(
+            "Pilih \"Nanti\" untuk memeriksa jawaban dulu; tidak ada yang berubah. Setelah "
+            "final, penilaian hanya bisa diubah dengan membukanya kembali."))
+        confirm = box.addButton(self.tr("&Finalisasi sekarang"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Nanti"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(confirm)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(button: object) -> None:
+            if button is confirm:
+                if self.save_pending():
+                    self._finalise()
+                else:
+                    self._show_unsaved_note(self.tr("Belum bisa difinalisasi"))
+            else:
+                self.focus_cell(code)
+
+        box.buttonClicked.connect(chosen)
+        self.completion_box = box
+        box.open()
 
     def _advance_after(self, code: str) -> None:
         order = self._order()
@@ -990,6 +1292,9 @@ class AssessmentForm(QWidget):
     def _note_saved(self, code: str, saved: RatingValue) -> None:
         editor = self.cell(code)
         changed = saved != editor.saved
+        if changed and saved.note != editor.saved.note:
+            self.undo_stack.push(RatingCommand(self, editor.saved, saved, self.tr(
+                "catatan {cell}").format(cell=self.cell_words(code))))
         self._ratings[code] = editor.saved = saved
         if editor.note_text() == saved.note:  # typed on while it waited: still dirty
             self._dirty_notes.discard(code)
@@ -1040,6 +1345,16 @@ class AssessmentForm(QWidget):
 
         return open_audit_view(self, self._database, self._assessment_id, lang=self._lang)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.setStyleSheet(form_style(QApplication.palette()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        # On a narrow window the cells need the room; the buttons' tooltips still say it.
+        self.scale_panel.setVisible(self.width() >= SCALE_PANEL_MIN_WIDTH)
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.save_pending()
         super().hideEvent(event)
@@ -1064,7 +1379,7 @@ class AssessmentForm(QWidget):
         self.focus_cell(code, into_note=True)
         self._show_message(QMessageBox.Icon.Warning, title,
                            self.tr("Catatan pada sel {code} belum tersimpan: {message}").format(
-                               code=code, message=self._note_errors[code]))
+                               code=self.cell_words(code), message=self._note_errors[code]))
 
     # ------------------------------------------------------------------ finalise / reopen
 
@@ -1104,18 +1419,32 @@ class AssessmentForm(QWidget):
 
     def _show_incomplete(self, missing: list[str]) -> None:
         lines = []
+        carried = [code for code in missing if code in self._proposals]
         for role in range(1, ROLE_COUNT + 1):
-            codes = [code for code in missing if self._instrument.cells[code].role == role]
-            if codes:
+            names = []
+            for code in missing:
+                cell = self._instrument.cells[code]
+                if cell.role != role:
+                    continue
+                name = self._instrument.area(cell.area).short.get(self._lang)
+                if code in self._proposals:
+                    name += " " + self.tr("(usulan semester lalu, belum dikonfirmasi)")
+                names.append(name)
+            if names:
                 lines.append(f"{role_label(self._instrument.role(role), self._lang)}: "
-                             + ", ".join(codes))
+                             + "; ".join(names))
+        if carried:
+            lines.append("")
+            lines.append(self.tr("{count} di antaranya masih usulan dari semester lalu: tekan "
+                                 "Spasi pada sel itu untuk memakainya, atau pilih tingkat lain.")
+                         .format(count=len(carried)))
         first = next(code for code in self._order() if code in missing)
         self.focus_cell(first)
         box = self._show_message(
             QMessageBox.Icon.Warning, self.tr("Belum bisa difinalisasi"),
             self.tr("{count} sel belum dinilai:").format(count=len(missing)),
             "\n".join(lines) + "\n\n" + self.tr(
-                "Beri tingkat 0–4 atau tandai N (tidak berlaku) pada sel-sel ini, lalu "
+                "Beri tingkat 0–4 atau tandai TB (tidak berlaku) pada sel-sel ini, lalu "
                 "finalisasi lagi."))
         box.finished.connect(lambda _result: self.focus_cell(first))
 

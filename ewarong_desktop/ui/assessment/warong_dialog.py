@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...services import screens, warongs
+from ...services import advisors, screens, store, warongs
 from ...services.store import Database
 from ...services.warongs import WarongFields, WarongInfo
 from ..widgets.common import ErrorLabel, dialog_buttons, place_combo
@@ -113,6 +113,10 @@ class WarongDialog(QDialog):
         else:
             self.provinsi.setText(WarongFields(name="").provinsi)
             self.year_founded.setValue(NO_YEAR)
+            # A new e-Warong is most likely in the advisor's own area: start from it.
+            advisor = store.read(database, advisors.get_advisor, advisor_id)
+            self.kecamatan.setCurrentText(advisor.kecamatan or "")
+            self.kabupaten.setCurrentText(advisor.kabupaten or "")
         self.name.setFocus()
 
     def _show(self, warong: WarongInfo) -> None:
@@ -145,6 +149,15 @@ class WarongDialog(QDialog):
             self.error.show_error(self.tr("Nama e-Warong belum diisi; tulis namanya."))
             self.name.setFocus()
             return
+        # Without them the e-Warong drops out of every regional list and report.
+        for box, message in (
+                (self.kecamatan, self.tr("Kecamatan belum diisi; pilih atau tulis kecamatannya.")),
+                (self.kabupaten, self.tr("Kabupaten/kota belum diisi; pilih atau tulis "
+                                         "kabupaten/kotanya."))):
+            if not box.currentText().strip():
+                self.error.show_error(message)
+                box.setFocus()
+                return
         fields = self.fields()
         try:
             # One transaction: the record and the advisor's assignment are saved together.

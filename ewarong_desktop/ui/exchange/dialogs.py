@@ -419,8 +419,12 @@ class ExportDialog(WorkDialog):
                                    "semicolon")
             self.delimiter.addItem(self.tr("Koma ( , )"), "comma")
             # Excel splits CSV on the system's list separator: ";" where the decimal point
-            # is a comma, as with Indonesian number settings.
-            self.delimiter.setCurrentIndex(0 if QLocale.system().decimalPoint() == "," else 1)
+            # is a comma, as with Indonesian number settings. A program speaking Indonesian
+            # is most likely beside an Excel set to Indonesian.
+            from ..i18n import current_language
+
+            semicolon = current_language() == "id" or QLocale.system().decimalPoint() == ","
+            self.delimiter.setCurrentIndex(0 if semicolon else 1)
             form.addRow(self.tr("&Bentuk tabel:"), self.shape)
             form.addRow(self.tr("Pe&misah kolom:"), self.delimiter)
         form.addRow("", self.match_label)

@@ -6,11 +6,13 @@ keeps no database objects and can be refreshed after the assessment changes.
 
 from __future__ import annotations
 
+import html
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -27,6 +29,7 @@ from ...periods import period_name
 from ...services import profiles, screens
 from ...services.profiles import CellScore, RoleProfile
 from ...services.store import Database
+from .. import theme
 from ..widgets.cell_table import CellTable
 from ..widgets.charts import LevelGrid, LevelLegend, RadarChart, format_mean, role_label
 from ..widgets.common import fact_grid
@@ -50,7 +53,28 @@ class ProfileView(QWidget):
         self.profile: RoleProfile | None = None
         self.previous: RoleProfile | None = None  # the previous period, if any
         self._build()
+        self._apply_palette()
         self.refresh()
+
+    def _apply_palette(self) -> None:
+        # Secondary text in a shade of the palette's own text, so it reads in any theme.
+        colours = QApplication.palette()
+        self.setStyleSheet(f'QLabel[muted="true"] {{ color: {theme.muted_text(colours)}; }}')
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # A secondary window: Esc and Ctrl+W close it.
+        closing = event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Close) \
+            or (event.key() == Qt.Key.Key_W
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+        if closing and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._apply_palette()
 
     # -- layout
 
@@ -88,9 +112,13 @@ class ProfileView(QWidget):
             ("warong", self.tr("e-Warong")), ("region", self.tr("Wilayah")),
             ("period", self.tr("Periode")), ("status", self.tr("Status")),
             ("completeness", self.tr("Kelengkapan")), ("overall", self.tr("Rerata keseluruhan")),
+            ("change", self.tr("Sejak semester lalu")),
         ]
         self.header_values = fact_grid(header, [(key, caption + ":") for key, caption in fields],
-                                       content, rows=4, label_style="color: #4a4f57;")
+                                       content, rows=5)
+        for caption in content.findChildren(QLabel):
+            if caption.text().endswith(":"):
+                caption.setProperty("muted", True)
         layout.addLayout(header)
         # Ekspor PDF / Cetak for this profile; the PDF is rendered off the window's thread.
         self.report_bar = ProfileReportBar(self._database, self._assessment_id, lang=self._lang,
@@ -124,10 +152,10 @@ class ProfileView(QWidget):
         grid_layout.addLayout(self.legend_holder)
         self.grid_note = QLabel(grid_box)
         self.grid_note.setWordWrap(True)
-        self.grid_note.setStyleSheet("color: #4a4f57;")
+        self.grid_note.setProperty("muted", True)
         grid_layout.addWidget(self.grid_note)
 
-        headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Nilai"),
+        headers = [self.tr("Kode"), self.tr("Bidang"), self.tr("Pernyataan"), self.tr("Tingkat"),
                    self.tr("Target")]
         gaps_box, self.gaps_table, self.gaps_empty, self.gaps_more = self._cell_list(
             self.tr("Kesenjangan terbesar terhadap target"),
@@ -143,6 +171,11 @@ class ProfileView(QWidget):
 
         self.coordination = CoordinationPanel(self._lang, content)
         layout.addWidget(self.coordination)
+        self.expanded: set[str] = set()  # lists shown whole after "tampilkan semua"
+        for name, label in (("gaps", self.gaps_more), ("strengths", self.strengths_more)):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.linkActivated.connect(lambda _link, name=name: self.expand(name))
         self._wide: bool | None = None
         self._arrange(wide=True)
 
@@ -179,7 +212,7 @@ class ProfileView(QWidget):
         table = CellTable(headers, 2, box)
         empty = QLabel(empty_text, box)
         more = QLabel(box)
-        more.setStyleSheet("color: #4a4f57;")
+        more.setProperty("muted", True)
         for widget in (table, empty, more):
             box_layout.addWidget(widget)
         return box, table, empty, more
@@ -204,10 +237,13 @@ class ProfileView(QWidget):
         self.grid_note.setText(self.tr(
             "Angka = tingkat 0-4; TB = tidak berlaku (tidak ikut dihitung); sel kosong berarsir = "
             "belum dinilai. Kolom dan baris \"Rerata\" memuat rerata per peran dan per bidang."))
-        self._fill(self.gaps_table, self.gaps_empty, self.gaps_more, profile.gaps, GAPS_SHOWN,
+        self._fill(self.gaps_table, self.gaps_empty, self.gaps_more, profile.gaps,
+                   len(profile.gaps) if "gaps" in self.expanded else GAPS_SHOWN,
                    instrument, with_gap=True)
         self._fill(self.strengths_table, self.strengths_empty, self.strengths_more,
-                   profile.strengths, STRENGTHS_SHOWN, instrument, with_gap=False)
+                   profile.strengths,
+                   len(profile.strengths) if "strengths" in self.expanded else STRENGTHS_SHOWN,
+                   instrument, with_gap=False)
         self.coordination.show_profile(profile)
 
     def _show_header(self, profile: RoleProfile, instrument: Instrument) -> None:
@@ -221,17 +257,38 @@ class ProfileView(QWidget):
             "advisor": summary.advisor_name,
             "type": advisor_type.get(self._lang) if advisor_type else summary.advisor_type,
             "warong": warong,
-            "region": f"{summary.kelurahan}, {summary.kecamatan}, {summary.kabupaten}",
+            "region": ", ".join(place for place in (summary.kelurahan, summary.kecamatan,
+                                                     summary.kabupaten) if place),
             "period": period_name(summary.period, self._lang),
             "status": self.tr("Final") if summary.is_final else self.tr("Draf (belum final)"),
             "completeness": self.tr("{answered} dari {total} sel ({percent})").format(
                 answered=profile.answered, total=profile.total,
                 percent=f"{round(100 * profile.completeness)}%"),
             "overall": format_mean(profile.overall, self._lang),
+            "change": self._change_text(profile),
         }
         for key, text in values.items():
             self.header_values[key].setText(text)
         self.history_button.setVisible(summary.finalised_at is not None)  # final once: audited
+
+    def _change_text(self, profile: RoleProfile) -> str:
+        """The overall mean then and now, and each role's change, as the PDF reports it."""
+        previous = self.previous
+        if previous is None or previous.overall is None or profile.overall is None:
+            return self.tr("belum ada penilaian semester lalu")
+        instrument = profiles.instrument_for(profile.instrument_version)
+        parts = []
+        for role in range(1, ROLE_COUNT + 1):
+            now, then = profile.role_means[role], previous.role_means[role]
+            if now is not None and then is not None:
+                change = now - then
+                sign = "+" if change > 0.05 else ""
+                parts.append(f"{role_label(instrument.role(role), self._lang)} "
+                             f"{sign}{format_mean(change, self._lang)}")
+        return self.tr("rerata {before} → {now} ({period}); {roles}").format(
+            before=format_mean(previous.overall, self._lang),
+            now=format_mean(profile.overall, self._lang),
+            period=period_name(previous.assessment.period, self._lang), roles=", ".join(parts))
 
     def show_history(self) -> QWidget:
         """The audit trail of this assessment in a window of its own."""
@@ -262,4 +319,10 @@ class ProfileView(QWidget):
         empty.setVisible(not rows)
         hidden = len(cells) - len(rows)
         more.setVisible(hidden > 0)
-        more.setText(self.tr("… dan {count} sel lain.").format(count=hidden))
+        more.setText(html.escape(self.tr("… dan {count} sel lain.").format(count=hidden))
+                     + " <a href='#all'>" + html.escape(self.tr("Tampilkan semua")) + "</a>")
+
+    def expand(self, name: str) -> None:
+        """Show the whole list of gaps (``gaps``) or strengths (``strengths``)."""
+        self.expanded.add(name)
+        self.refresh()

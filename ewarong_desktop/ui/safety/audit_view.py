@@ -222,4 +222,13 @@ def open_audit_view(parent: QWidget, database: Database, assessment_id: uuid.UUI
     view = AuditView(database, assessment_id, lang=lang, parent=parent)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     view.show()
+    # Keep the whole window, frame included, on the screen above the taskbar (1366x768).
+    screen = view.screen().availableGeometry()
+    frame = view.frameGeometry()
+    extra_w, extra_h = frame.width() - view.width(), frame.height() - view.height()
+    view.resize(min(view.width(), screen.width() - extra_w),
+                min(view.height(), screen.height() - extra_h))
+    frame = view.frameGeometry()
+    view.move(max(screen.left(), min(frame.left(), screen.right() + 1 - frame.width())),
+              max(screen.top(), min(frame.top(), screen.bottom() + 1 - frame.height())))
     return view

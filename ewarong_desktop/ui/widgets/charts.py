@@ -167,7 +167,9 @@ class RadarChart(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
+        # The chart is a white card in every theme: its series colours are the printout's,
+        # chosen for white paper.
+        painter.fillRect(self.rect(), QColor(palette.WHITE))
         count = len(self._labels)
         if count < 3:
             painter.end()
@@ -215,7 +217,7 @@ class RadarChart(QWidget):
                 painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.6, Qt.PenStyle.DotLine))
                 painter.drawPolygon(previous_polygon)
             painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.3))
-            painter.setBrush(self.palette().base())
+            painter.setBrush(QColor(palette.WHITE))
             for i in range(previous_polygon.count()):
                 if self._previous[i] is not None:
                     point = previous_polygon.at(i)
@@ -230,7 +232,7 @@ class RadarChart(QWidget):
             if self._values[i] is not None:
                 painter.drawEllipse(point, 4.5, 4.5)
         painter.setPen(QPen(QColor(palette.RADAR_TARGET), 1.5))
-        painter.setBrush(self.palette().base())
+        painter.setBrush(QColor(palette.WHITE))
         for point in (target_polygon.at(i) for i in range(target_polygon.count())):
             painter.drawRect(QRectF(point.x() - 4, point.y() - 4, 8, 8))
 
@@ -244,7 +246,7 @@ class RadarChart(QWidget):
             middle = QPointF((first.x() + second.x()) / 2, (first.y() + second.y()) / 2)
             box = QRectF(middle.x() - 7, middle.y() - line * 0.5, 14, line * 0.9)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.palette().base())
+            painter.setBrush(QColor(palette.WHITE))
             painter.drawRoundedRect(box, 3, 3)
             painter.setPen(QColor("#4a4f57"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(ring))
@@ -262,7 +264,7 @@ class RadarChart(QWidget):
             box.moveCenter(QPointF(anchor.x(), anchor.y() + (-1 if above else 1) * (label_height / 2 + 8)))
             # Keep the label inside the widget.
             box.moveLeft(max(bounds.left(), min(box.left(), bounds.right() - box.width())))
-            painter.setPen(self.palette().text().color())
+            painter.setPen(QColor(palette.INK))
             painter.setFont(bold)
             painter.drawText(QRectF(box.left(), box.top(), box.width(), line),
                              Qt.AlignmentFlag.AlignCenter,
@@ -306,7 +308,7 @@ class RadarChart(QWidget):
                     painter.setPen(QPen(QColor(palette.RADAR_PREVIOUS), 1.6, Qt.PenStyle.DotLine))
                     painter.drawLine(QPointF(x, y), QPointF(x + swatch, y))
                 x += swatch + 6
-                painter.setPen(self.palette().text().color())
+                painter.setPen(QColor(palette.INK))
                 painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text)
                 x += metrics.horizontalAdvance(text) + gap
 
@@ -408,6 +410,8 @@ class LevelGridModel(QAbstractTableModel):
             return format_mean(self._mean_at(row, column), self._lang)
         if role == Roles.BackgroundRole:
             return QBrush(QColor(MEAN_BACKGROUND))
+        if role == Roles.ForegroundRole:  # chosen with its light fill, whatever the theme
+            return QBrush(QColor(palette.INK))
         if role == Roles.FontRole:
             font = QFont()
             font.setItalic(True)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -95,9 +96,12 @@ class ErrorLabel(QLabel):
         self.setObjectName("errorLabel")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        # Dark red on the window colour stays readable in light themes; an icon-free
+        # A red that keeps AA contrast on this theme's window colour; an icon-free
         # label keeps the message next to the fields it is about.
-        self.setStyleSheet("QLabel#errorLabel { color: #a61b1b; font-weight: bold; }")
+        from ..theme import error_text
+
+        self.setStyleSheet(f"QLabel#errorLabel {{ color: {error_text(QApplication.palette())}; "
+                           "font-weight: bold; }")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 

@@ -166,16 +166,17 @@ def test_note_over_the_limit_shows_the_error_and_keeps_the_text(database, draft,
     assert form.save_pending() is False
     assert editor.note.toPlainText() == too_long
     assert not editor.note_error.isHidden() and "10.000 karakter" in editor.note_error.text()
-    assert form.save_state_text().startswith("Tidak tersimpan (4.2.3)")
+    # Cells are named in words: the role and the agenda area, not "4.2.3".
+    assert form.save_state_text().startswith("Tidak tersimpan (Mediator — Penyaluran)")
     assert stored(database, draft).ratings["4.2.3"].note == ""
     # Closing is refused (the text would be lost), with a message saying why.
     assert form.close() is False
-    assert form.isVisible() and "4.2.3" in form.message_box.text()
+    assert form.isVisible() and "Mediator — Penyaluran" in form.message_box.text()
     form.message_box.close()
     # Finalising is refused too, for the same reason.
     rate_all_but(database, draft, owner_id)
     form.finalise_button.click()
-    assert "4.2.3" in form.message_box.text()
+    assert "Mediator — Penyaluran" in form.message_box.text()
     form.message_box.close()
     assert not stored(database, draft).summary.is_final
     # Shortened, it saves and the error goes away.
@@ -194,9 +195,13 @@ def test_finalise_is_refused_while_cells_are_unrated(database, draft, owner_id, 
     box = form.message_box
     assert box is not None and box.isVisible()
     assert "3 sel belum dinilai" in box.text()
-    for code in ("4.3.4", "4.4.2", "4.4.8"):
-        assert code in box.informativeText()
-    assert "4.1.1" not in box.informativeText()
+    lines = box.informativeText().splitlines()
+    # In words, by role then area: no cell codes an advisor would have to look up.
+    assert any(line.startswith("Edukator: ") and "SDM" in line for line in lines), lines
+    assert any(line.startswith("Fasilitator: ") and "Data KPM" in line and "TI & EDC" in line
+               for line in lines), lines
+    assert not any(line.startswith("Broker") for line in lines)
+    assert "4.3.4" not in box.informativeText()
     assert form.current_cell() == "4.3.4" and form.current_group() == 2
     assert not stored(database, draft).summary.is_final
     box.button(QMessageBox.StandardButton.Ok).click()
@@ -208,6 +213,13 @@ def test_finalise_when_complete_makes_the_form_read_only(database, draft, owner_
     form = open_form(draft, owner_id)
     assert focused_cell().code == "4.4.8"
     press(Qt.Key.Key_N)
+    # The last unrated cell: the program offers to finalise, the cursor stays.
+    prompt = form.completion_box
+    assert prompt is not None and prompt.isVisible()
+    assert prompt.text() == "Semua 32 sel terisi — finalisasi sekarang?"
+    later = next(b for b in prompt.buttons() if b.text() == "&Nanti")
+    later.click()
+    assert form.current_cell() == "4.4.8" and not stored(database, draft).summary.is_final
     form.finalise_button.click()
     box = form.message_box
     confirm = next(b for b in box.buttons() if b.text() == "Finalisasi")
@@ -290,3 +302,103 @@ def test_the_studys_finding_folds_out_beside_the_prompt(database, draft, owner_i
     assert mediator.study_label.text().startswith("Tingkat 3, diturunkan dari uraian studi:")
     broker.study_toggle.click()
     qtbot.waitUntil(lambda: not broker.study_label.isVisible())
+
+
+@pytest.fixture
+def last_semester(database, advisor_and_warong, draft, owner_id):
+    """Last semester (2025-S2) rated 3 everywhere, 4.2.3 not applicable, a note on 4.1.1;
+    this semester's draft is the ``draft`` fixture's period."""
+    with database.session() as session:
+        summary = assessments.get_summary(session, draft)
+        year, half = int(summary.period[:4]), int(summary.period[-1])
+        earlier = f"{year - 1}-S2" if half == 1 else f"{year}-S1"
+        old = assessments.start_assessment(session, owner_id, advisor_and_warong[1], earlier)
+        for code in CODES:
+            if code == "4.2.3":
+                assessments.set_rating(session, old.id, code, not_applicable=True,
+                                       editor_id=owner_id)
+            else:
+                assessments.set_rating(session, old.id, code, 3, editor_id=owner_id,
+                                       note="rapat bulanan" if code == "4.1.1" else None)
+    return old.id
+
+
+def test_carried_cells_count_as_unanswered_until_confirmed(database, draft, owner_id,
+                                                          last_semester, open_form, qtbot):
+    form = open_form(draft, owner_id)
+    editor = form.cell("4.1.1")
+    assert focused_cell() is editor
+    assert not editor.carried_badge.isHidden()
+    assert "dari semester lalu: 3 · " in editor.carried_badge.text()
+    assert editor.unrated_badge.isHidden()  # the proposal mark says it instead
+    assert not any(button.isChecked() for button in editor.level_buttons.values())
+    assert form.answered_count() == 0 and form.progress_label.text() == "0 dari 32"
+    # Finalising lists the unconfirmed proposals.
+    form.finalise_button.click()
+    box = form.message_box
+    assert "32 sel belum dinilai" in box.text()
+    assert "32 di antaranya masih usulan dari semester lalu" in box.informativeText()
+    box.close()
+    # Space takes last semester's answer and its note; the cursor moves on.
+    form.activateWindow()
+    form.focus_cell("4.1.1")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    press(Qt.Key.Key_Space)
+    assert stored(database, draft).ratings["4.1.1"].level == 3
+    assert form.save_pending()  # the note is saved like a typed one
+    assert stored(database, draft).ratings["4.1.1"].note == "rapat bulanan"
+    assert editor.carried_badge.isHidden() and form.answered_count() == 1
+    assert focused_cell().code == "4.1.2"
+    # Choosing another level confirms by changing it.
+    press(Qt.Key.Key_1)
+    assert stored(database, draft).ratings["4.1.2"].level == 1
+    assert form.cell("4.1.2").carried_badge.isHidden()
+    assert not form.cell("4.1.3").carried_badge.isHidden()
+
+
+def test_undo_and_redo_a_rating_and_a_note(database, draft, owner_id, open_form):
+    form = open_form(draft, owner_id)
+    assert focused_cell().code == "4.1.1"
+    press(Qt.Key.Key_2)
+    press(Qt.Key.Key_4)
+    assert stored(database, draft).ratings["4.1.2"].level == 4
+    assert focused_cell().code == "4.1.3"
+    press_ctrl(Qt.Key.Key_Z)  # the last change, 4.1.2, goes back to unrated; cursor there
+    assert stored(database, draft).ratings["4.1.2"].level is None
+    assert focused_cell().code == "4.1.2" and form.answered_count() == 1
+    assert not form.cell("4.1.2").unrated_badge.isHidden()
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored(database, draft).ratings["4.1.2"].level == 4
+    assert form.cell("4.1.2").level_buttons[4].isChecked()
+    press_ctrl(Qt.Key.Key_Z)
+    press_ctrl(Qt.Key.Key_Y)  # Ctrl+Y redoes as well
+    assert stored(database, draft).ratings["4.1.2"].level == 4
+    # A note, once saved, is one undo step too; the menu item names what it undoes.
+    form.cell("4.1.1").note.setPlainText("kunjungan")
+    assert form.save_pending()
+    assert "catatan Broker — Bansos" in form.undo_action.text()
+    form.undo_action.trigger()
+    assert stored(database, draft).ratings["4.1.1"].note == ""
+    assert form.cell("4.1.1").note.toPlainText() == ""
+    assert stored(database, draft).ratings["4.1.1"].level == 2  # the level stays
+
+
+def test_ctrl_w_closes_the_form(draft, owner_id, open_form):
+    form = open_form(draft, owner_id)
+    press_ctrl(Qt.Key.Key_W)
+    assert not form.isVisible()
+
+
+def test_the_scale_follows_the_current_cell_and_esc_closes(database, draft, owner_id,
+                                                         open_form):
+    form = open_form(draft, owner_id)
+    panel = form.scale_panel
+    assert panel.isVisible() and "Broker — Bansos" in panel.text()
+    for scale in form._instrument.scale:  # all five descriptions, where the eyes are
+        assert scale.description.get("id")[:30] in panel.text()
+    press(Qt.Key.Key_3)
+    assert "Broker — Data KPM" in panel.text() and "▶" not in panel.text()
+    press(Qt.Key.Key_Up)
+    assert "▶ <b>3 · " in panel.text()
+    press(Qt.Key.Key_Escape)
+    assert not form.isVisible()

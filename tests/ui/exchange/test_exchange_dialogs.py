@@ -529,3 +529,17 @@ def test_export_dialog_in_english(make_shell, demo_path, demo_advisor):
     assert counted.change("assessments", "new", 1) == "1 new assessment"
     assert counted.change("warongs", "new", 3) == "3 new e-Warongs"
     assert counted.files_received(2) == "2 files received."
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("id", "semicolon"), ("en", "comma")])
+def test_csv_delimiter_follows_the_programs_language(monkeypatch, laptop, lang, expected):
+    from PySide6.QtCore import QLocale
+
+    from ewarong_desktop.ui import i18n
+
+    monkeypatch.setattr(i18n, "_current", lang)
+    # An English (dot-decimal) system, so only the program's language decides.
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.English)))
+    dialog = actions_of(laptop).open_export(CSV)
+    assert dialog.delimiter.currentData() == expected
+    dialog.reject()

@@ -158,3 +158,38 @@ def test_the_radar_shows_the_previous_period_as_the_pdf_does(qtbot, demo_db):
     alone = ProfileView(demo_db, first.id, lang="id")
     qtbot.addWidget(alone)
     assert alone.previous is None and alone.radar._previous is None
+
+
+@pytest.mark.parametrize("key", ["esc", "ctrl+w"])
+def test_esc_and_ctrl_w_close_the_profile_window(qtbot, database, rated, key):
+    from PySide6.QtTest import QTest
+
+    widget = ProfileView(database, rated, lang="id")
+    qtbot.addWidget(widget)
+    widget.setWindowFlag(Qt.WindowType.Window, True)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if key == "esc":
+        QTest.keyClick(widget, Qt.Key.Key_Escape)
+    else:
+        QTest.keyClick(widget, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not widget.isVisible()
+
+
+def test_the_cut_off_lists_expand_and_the_change_since_last_semester_shows(
+        view, profile, database, advisor_and_warong, rated):
+    assert len(view.gaps_table.column_texts(0)) == GAPS_SHOWN
+    assert "Tampilkan semua" in view.gaps_more.text()
+    view.gaps_more.linkActivated.emit("#all")
+    assert len(view.gaps_table.column_texts(0)) == len(profile.gaps) and view.gaps_more.isHidden()
+    assert view.header_values["change"].text() == "belum ada penilaian semester lalu"
+    owner, warong = advisor_and_warong
+    with database.session() as session:
+        earlier = assessments.start_assessment(session, owner, warong, "2025-S2")
+        for code in all_cell_codes():
+            assessments.set_rating(session, earlier.id, code, 1, editor_id=owner)
+    view.refresh()
+    change = view.header_values["change"].text()
+    assert change.startswith("rerata 1,0 → ") and "Semester II 2025" in change
+    assert "Broker +" in change
+    assert len(view.gaps_table.column_texts(0)) == len(profile.gaps)  # stays expanded on refresh
