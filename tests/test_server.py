@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from postgres_server import database_url, server_url
@@ -16,6 +17,7 @@ from postgres_server import database_url, server_url
 from ewarong_desktop.__main__ import main
 from ewarong_desktop.db import open_database
 from ewarong_desktop.db import server as pg
+from ewarong_desktop.db.migrations import HEAD_REVISION
 from ewarong_desktop.errors import ServerError
 from ewarong_desktop.instrument import all_cell_codes
 from ewarong_desktop.services import advisors, assessments, warongs
@@ -118,7 +120,7 @@ def test_a_remembered_password_lives_in_the_keyring_only(monkeypatch, _isolated_
 
 def test_server_init_creates_the_schema_notices_and_group_roles_once(empty_db, capsys):
     code, text, _ = run(capsys, "server", "init", "--db", empty_db)
-    assert code == 0 and "schema 0001 created" in text
+    assert code == 0 and f"schema {HEAD_REVISION} created" in text
     code, text, _ = run(capsys, "server", "init", "--db", empty_db)
     assert code == 0 and "already up to date" in text
     code, text, _ = run(capsys, "check", "--db", empty_db)
@@ -341,7 +343,8 @@ def test_another_users_commit_is_heard_within_seconds_and_ours_is_not(server_db)
 
 def test_the_postgres_tests_cannot_pass_quietly_in_ci(monkeypatch):
     """Under CI=true a missing server fails the PostgreSQL tests instead of skipping them."""
-    code = ("import os, pytest, sys; sys.path.insert(0, 'tests'); "
+    tests = str(Path(__file__).resolve().parent)
+    code = (f"import os, pytest, sys; sys.path.insert(0, {tests!r}); "
             "from postgres_server import server_url; server_url()")
     environment = {k: v for k, v in __import__("os").environ.items()
                    if k != "EWARONG_TEST_POSTGRES_URL"}

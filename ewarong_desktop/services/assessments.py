@@ -288,10 +288,14 @@ _LOAD_FOR_RATING = (
         _RATINGS, and_(_RATINGS.c.assessment_id == _ASSESSMENTS.c.id,
                        _RATINGS.c.cell_code == bindparam("cell"))))
     .where(_ASSESSMENTS.c.id == bindparam("assessment"))
-    # On a server, two people saving the same assessment queue here, so the status checked
-    # is the status the rating is saved under (SQLite's BEGIN IMMEDIATE already queues them).
-    .with_for_update(of=_ASSESSMENTS)
 )
+# On a server, two people saving the same assessment queue on this lock, taken before the
+# rating is read: a FOR UPDATE on the join itself would, after waiting, recheck only the
+# assessment row and still see the rating as it was before the other save (PostgreSQL's
+# READ COMMITTED), so "unchanged" could be judged on a stale level. SQLite's BEGIN IMMEDIATE
+# already queues writers.
+_LOCK_ASSESSMENT = (select(_ASSESSMENTS.c.id).where(_ASSESSMENTS.c.id == bindparam("assessment"))
+                    .with_for_update())
 _SAVED_COLUMNS = ("level", "not_applicable", "note", "updated_at")
 _UPSERTS: dict[str, Any] = {}
 _TOUCH_ASSESSMENT = _ASSESSMENTS.update().where(_ASSESSMENTS.c.id == bindparam("assessment"))
@@ -349,6 +353,8 @@ def set_rating(session: Session, assessment_id: uuid.UUID, cell_code: str,
                                      "tidak keduanya")
     key = v.record_id(assessment_id, v.ASSESSMENT)
     connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        connection.execute(_LOCK_ASSESSMENT, {"assessment": key})
     row = connection.execute(_LOAD_FOR_RATING, {"cell": cell_code, "assessment": key}).one_or_none()
     if row is None:
         raise v.not_found(v.ASSESSMENT, assessment_id)

@@ -380,5 +380,5 @@ def resolve_conflict(database: Database, actor: access.Actor | None,
         row.resolution = f"kept_{keep}"
         row.resolved_by = coordinator.id
         session.flush()
-        _audit(session, row.assessment_id, coordinator, f"verification_conflict_kept_{keep}")
+        _audit(session, row.assessment_id, coordinator, f"verify_conflict_kept_{keep}")
         return infos_for(session, [row.assessment_id]).get(row.assessment_id)

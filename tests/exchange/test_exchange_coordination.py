@@ -135,7 +135,7 @@ def test_two_different_verifications_are_kept_for_a_person(coordinated, make_dat
     with advisor_laptop.reading() as session:
         from ewarong_desktop.services import assessments
         trail = assessments.audit_trail(session, coordinated.final)
-    assert trail[-1].action == "verification_conflict_kept_incoming"
+    assert trail[-1].action == "verify_conflict_kept_incoming"
 
 
 def test_a_later_plan_replaces_one_without_follow_ups(laptop, make_database, tmp_path):

@@ -29,18 +29,9 @@ from ...instrument import Cell, Instrument
 from ...services import access, assessments, profiles, store, verification
 from ...services.assessments import RatingValue
 from ...services.store import Database
-from ..assessment.form import NEXT, PREVIOUS, STYLE, CellEditor
+from ..assessment.form import NEXT, PREVIOUS, CellEditor, form_style
 from ..operations import ASSESSMENT, announce
 from ..widgets.common import ErrorLabel, heading_label, local_time_text
-
-# The cells keep their light card in a dark palette too: dark ink on them, whatever the theme.
-CELL_STYLE = STYLE + """
-QFrame#assessmentCell { background: #ffffff; }
-QFrame#assessmentCell[current="true"] { background: #eaf2fd; }
-QFrame#assessmentCell QLabel, QFrame#assessmentCell QToolButton { color: #1a1a1a; }
-QFrame#assessmentCell QLabel#unratedBadge { color: #6b3600; }
-QFrame#assessmentCell QPlainTextEdit { background: #ffffff; color: #1a1a1a; }
-"""
 
 
 def _describe(rating: RatingValue) -> str:
@@ -121,7 +112,8 @@ class VerificationForm(QWidget):
         self.summary = detail.summary
         instrument = profiles.instrument_for(detail.summary.instrument_version)
         existing = verification.get_verification(database, assessment_id)
-        self.setStyleSheet(CELL_STYLE)
+        # The same cards as the advisor's form, in the colours of the current palette.
+        self.setStyleSheet(form_style(self.palette()))
         self.setWindowTitle(self.tr("Verifikasi — {advisor} — {warong} — {period}").format(
             advisor=self.summary.advisor_name, warong=self.summary.warong_name,
             period=self.summary.period))
