@@ -13,6 +13,7 @@ from .conftest import (
     dump,
     export_file,
     fill_coordination,
+    location,
     read_parts,
     write_parts,
 )
@@ -172,7 +173,7 @@ def test_verification_conflicts_on_the_command_line(coordinated, make_database, 
     actor = access.enter(other, access.COORDINATOR, second.id, "2468")
     verification.verify(other, actor, coordinated.final, [CellVerdict("4.3.3", 4)])
     exchange.apply(other, export_file(coordinated.database, tmp_path / "b.ewarong"))
-    db = str(other.path)
+    db = location(other)  # its file, or its server URL
     capsys.readouterr()
     assert main(["verification-conflicts", "--db", db]) == 0
     out = capsys.readouterr().out
