@@ -209,7 +209,9 @@ class ProfileView(QWidget):
                    parent: QWidget) -> tuple[QGroupBox, CellTable, QLabel, QLabel]:
         box = QGroupBox(title, parent)
         box_layout = QVBoxLayout(box)
-        table = CellTable(headers, 2, box)
+        # The study's finding (last column) wraps beside the statement instead of
+        # squeezing it.
+        table = CellTable(headers, 2, box, wrapped=(len(headers) - 1,))
         empty = QLabel(empty_text, box)
         more = QLabel(box)
         more.setProperty("muted", True)

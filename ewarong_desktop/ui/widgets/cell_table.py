@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
 class CellTable(QTableWidget):
     """A read-only list of cells with wrapped prompts, as tall as its rows (no inner scrolling)."""
 
-    def __init__(self, headers: list[str], prompt_column: int, parent: QWidget | None = None):
+    def __init__(self, headers: list[str], prompt_column: int, parent: QWidget | None = None,
+                 *, wrapped: tuple[int, ...] = ()):
+        """``prompt_column`` and the ``wrapped`` columns (long text such as the study's
+        finding) share the width left over and wrap; the other columns fit their contents."""
         super().__init__(0, len(headers), parent)
         self._prompt_column = prompt_column
+        self._text_columns = {prompt_column, *wrapped}
         self.setHorizontalHeaderLabels(headers)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -30,7 +34,7 @@ class CellTable(QTableWidget):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         for column in range(len(headers)):
-            mode = (QHeaderView.ResizeMode.Stretch if column == prompt_column
+            mode = (QHeaderView.ResizeMode.Stretch if column in self._text_columns
                     else QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(column, mode)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -47,7 +51,7 @@ class CellTable(QTableWidget):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c != self._prompt_column:
+                if c not in self._text_columns:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(r, c, item)
         self._fit()
