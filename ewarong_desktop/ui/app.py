@@ -350,6 +350,7 @@ def run_gui(db_path: Path | None = None, lang: str | None = None, receive: Path 
     # An error nobody caught: logged, notes in open forms saved, a window saying where the log is.
     reporter = ErrorReporter(app)
     reporter.install()
+    instance: SingleInstance | None = None
     try:
         settings = Settings()
         apply_theme(settings.theme, app)
@@ -371,8 +372,12 @@ def run_gui(db_path: Path | None = None, lang: str | None = None, receive: Path 
         controller.launch(path)
         code = app.exec()
         controller.shutdown()
-        instance.release()
         return code
     finally:
+        if instance is not None:
+            # Every way out closes the local server and its socket notifiers: the
+            # QApplication may live on (tests, a second run_gui) after this start ends.
+            instance.release()
+            instance.deleteLater()
         reporter.uninstall()
 
